@@ -1,0 +1,1 @@
+"""Meedoen: participation meetings with residents, for Dutch neighbourhood teams."""

@@ -1,0 +1,14 @@
+"""Top-level URLs: staff pages under /t/<team-slug>/, resident pages under /b/<meeting-code>/."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from meedoen.teams import views as team_views
+
+urlpatterns = [
+    path("", include("meedoen.teams.urls")),
+    path("healthz", team_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
