@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install run test lint format test-postgres migrate clean
+.PHONY: install run test lint format messages migrate clean
 
 $(BIN)/meedoen: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Meedoen needs Python 3.11 or newer"; exit 1; }
@@ -32,7 +32,12 @@ lint: install  ## ruff (lint + format check), mypy, missing migrations, translat
 	$(BIN)/python scripts/check_translations.py
 
 test: lint  ## lint once, then the whole suite
-	$(BIN)/python scripts/run_tests.py
+	$(BIN)/pytest
+
+messages: install  ## update the Dutch catalogue and compile it
+	$(BIN)/meedoen makemessages -l nl --no-obsolete --ignore="bench/*" --ignore="e2e/*" \
+		--ignore="meedoen/static/*" --ignore="var/*" --ignore="scripts/*" --ignore="docs/*"
+	$(BIN)/meedoen compilemessages --ignore=".venv"
 
 format: install
 	$(BIN)/ruff format .

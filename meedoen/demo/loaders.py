@@ -55,12 +55,18 @@ def demo_load(*, now: datetime | None = None) -> bool:
             now=now,
         )
         team_services.membership_create(
-            actor=users["coordinator@example.org"], team=noord,
-            user=users["member@example.org"], role=Role.MEMBER, now=now,
+            actor=users["coordinator@example.org"],
+            team=noord,
+            user=users["member@example.org"],
+            role=Role.MEMBER,
+            now=now,
         )
         team_services.membership_create(
-            actor=users["coordinator@example.org"], team=noord,
-            user=users["viewer@example.org"], role=Role.VIEWER, now=now,
+            actor=users["coordinator@example.org"],
+            team=noord,
+            user=users["viewer@example.org"],
+            role=Role.VIEWER,
+            now=now,
         )
         team_services.team_create(
             actor=users["zuid@example.org"],

@@ -1,7 +1,8 @@
 """Resident-facing texts in the team's form of address ("u" or "je").
 
-Each text is written once per form with `pgettext_lazy`, so translators see both: the English
-is the same, the Dutch differs. Rooms define their resident texts as `AddressedText` and
+Each text is written once per form with `pgettext_lazy` and the literal context
+"address: formal (u)" or "address: informal (je)", so translators see both: the English is the
+same, the Dutch differs. Rooms define their resident texts as `AddressedText` and
 templates pick the team's form with the `addressed` filter.
 """
 
@@ -9,9 +10,6 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
-
-FORMAL_CONTEXT = "address: formal (u)"
-INFORMAL_CONTEXT = "address: informal (je)"
 
 
 @dataclass(frozen=True)
@@ -23,9 +21,12 @@ class AddressedText:
         return str(self.informal if form_of_address == "je" else self.formal)
 
 
+# The context must be a literal in each call, or xgettext cannot extract it.
 EXAMPLE_WELCOME = AddressedText(
-    formal=pgettext_lazy(FORMAL_CONTEXT, "You are welcome. Sign up below; it takes a minute."),
+    formal=pgettext_lazy(
+        "address: formal (u)", "You are welcome. Sign up below; it takes a minute."
+    ),
     informal=pgettext_lazy(
-        INFORMAL_CONTEXT, "You are welcome. Sign up below; it takes a minute."
+        "address: informal (je)", "You are welcome. Sign up below; it takes a minute."
     ),
 )

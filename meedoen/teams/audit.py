@@ -11,7 +11,7 @@ _ACTIONS: dict[str, str | Promise] = {
     "team.updated": _("changed the team settings"),
     "invitation.created": _("invited %(label)s"),
     "invitation.revoked": _("withdrew the invitation of %(label)s"),
-    "invitation.accepted": _("%(label)s joined the team"),
+    "invitation.accepted": _("accepted the invitation and joined the team"),
     "membership.created": _("added %(label)s to the team"),
     "membership.role_changed": _("changed the role of %(label)s"),
     "membership.removed": _("removed %(label)s from the team"),

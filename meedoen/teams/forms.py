@@ -93,7 +93,7 @@ class NeighbourhoodsField(forms.CharField):
         return value
 
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         names = []
         for line in text.splitlines():
             name = line.strip()
@@ -108,7 +108,7 @@ class NeighbourhoodsField(forms.CharField):
         return names
 
 
-class TeamSettingsForm(forms.ModelForm):
+class TeamSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     neighbourhoods = NeighbourhoodsField(
         label=_("Neighbourhoods"),
         required=False,

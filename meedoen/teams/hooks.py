@@ -49,8 +49,9 @@ dashboard_panel_register(
 nav_item_register(NavItem("teams.dashboard", _("Overview"), "teams:dashboard", order=0))
 nav_item_register(NavItem("teams.members", _("Team"), "teams:member_list", order=800))
 nav_item_register(
-    NavItem("teams.settings", _("Settings"), "teams:team_settings", order=850,
-            coordinator_only=True)
+    NavItem(
+        "teams.settings", _("Settings"), "teams:team_settings", order=850, coordinator_only=True
+    )
 )
 nav_item_register(
     NavItem("teams.audit", _("Audit log"), "teams:audit_log", order=860, coordinator_only=True)

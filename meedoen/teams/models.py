@@ -48,7 +48,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []  # noqa: RUF012
 
     class Meta:
         verbose_name = _("user")
@@ -86,20 +86,30 @@ class Team(models.Model):
     slug = models.SlugField(_("short name in web addresses"), max_length=60, unique=True)
     municipality = models.CharField(_("municipality"), max_length=120)
     neighbourhoods = models.JSONField(
-        _("neighbourhoods"), default=list, blank=True,
+        _("neighbourhoods"),
+        default=list,
+        blank=True,
         help_text=_("The neighbourhoods (wijken and buurten) this team works in."),
     )
     form_of_address = models.CharField(
-        _("form of address for residents"), max_length=2,
-        choices=FormOfAddress.choices, default=FormOfAddress.FORMAL,
+        _("form of address for residents"),
+        max_length=2,
+        choices=FormOfAddress.choices,
+        default=FormOfAddress.FORMAL,
     )
     theme_class = models.CharField(
-        _("theme class"), max_length=63, blank=True, validators=[theme_class_validator],
-        help_text=_("CSS class of your municipality's NL Design System theme, for example "
-                    "“denhaag-theme”. Empty: the open example theme."),
+        _("theme class"),
+        max_length=63,
+        blank=True,
+        validators=[theme_class_validator],
+        help_text=_(
+            "CSS class of your municipality's NL Design System theme, for example "
+            "“denhaag-theme”. Empty: the open example theme."
+        ),
     )
     theme_stylesheet_url = models.URLField(
-        _("theme stylesheet"), blank=True,
+        _("theme stylesheet"),
+        blank=True,
         help_text=_("Web address (https) of the stylesheet that defines the theme class."),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
@@ -173,7 +183,8 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                "team", Lower("email"),
+                "team",
+                Lower("email"),
                 condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
                 name="invitation_one_open_per_email",
             ),
@@ -194,7 +205,10 @@ class AuditLogEntry(models.Model):
         Team, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_log"
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     action = models.CharField(max_length=80, help_text="A key from meedoen.teams.audit.")

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import close_old_connections
 from django.utils import timezone
 
 from meedoen.teams.services import worker_heartbeat_record
@@ -46,5 +45,4 @@ def periodic_tick(*, now: datetime | None = None, heartbeat: str = "worker") -> 
             logger.exception("periodic job %s failed", name)
             failed[name] = f"{type(error).__name__}: {error}"
     worker_heartbeat_record(name=heartbeat, now=now)
-    close_old_connections()
     return TickReport(ran=ran, failed=failed)

@@ -88,16 +88,25 @@ def invitation_open_by_token(
         invitations = invitations.select_for_update(of=("self",))
     invitation = invitations.filter(token_hash=token_hash(token)).first()
     if invitation is None:
-        raise InvitationInvalid(_("This invitation link is not valid. Check that you copied "
-                                  "the whole link, or ask for a new invitation."))
+        raise InvitationInvalid(
+            _(
+                "This invitation link is not valid. Check that you copied "
+                "the whole link, or ask for a new invitation."
+            )
+        )
     if invitation.accepted_at:
         raise InvitationInvalid(_("This invitation has already been used. You can log in."))
     if invitation.revoked_at:
-        raise InvitationInvalid(_("This invitation was withdrawn or replaced by a newer one. "
-                                  "Use the most recent invitation email."))
+        raise InvitationInvalid(
+            _(
+                "This invitation was withdrawn or replaced by a newer one. "
+                "Use the most recent invitation email."
+            )
+        )
     if invitation.expires_at <= (now or timezone.now()):
-        raise InvitationInvalid(_("This invitation has expired. Ask the coordinator of the "
-                                  "team for a new one."))
+        raise InvitationInvalid(
+            _("This invitation has expired. Ask the coordinator of the team for a new one.")
+        )
     return invitation
 
 

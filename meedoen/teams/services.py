@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django_tasks_db.models import DBTaskResult
 
 from meedoen.teams.errors import AlreadyMember, InvitationInvalid, LastCoordinator
-from meedoen.teams.selectors import invitation_open_by_token, token_hash
 from meedoen.teams.models import (
     AuditLogEntry,
     Invitation,
@@ -28,6 +27,7 @@ from meedoen.teams.models import (
     User,
     WorkerHeartbeat,
 )
+from meedoen.teams.selectors import invitation_open_by_token, token_hash
 
 # ---------------------------------------------------------------------------------------------
 # Audit log
@@ -89,8 +89,12 @@ def team_create(
         team.save()
         Membership.objects.create(team=team, user=actor, role=Role.COORDINATOR, created_at=now)
         audit_log_record(
-            team=team, actor=actor, action="team.created",
-            subject=f"team:{team.pk}", subject_label=team.name, now=now,
+            team=team,
+            actor=actor,
+            action="team.created",
+            subject=f"team:{team.pk}",
+            subject_label=team.name,
+            now=now,
         )
     return team
 
@@ -121,8 +125,13 @@ def team_update(*, actor: Membership, now: datetime | None = None, **changes: An
         team.full_clean()
         team.save(update_fields=changed)
         audit_log_record(
-            team=team, actor=actor.user, action="team.updated", subject=f"team:{team.pk}",
-            subject_label=team.name, details={"fields": changed}, now=now,
+            team=team,
+            actor=actor.user,
+            action="team.updated",
+            subject=f"team:{team.pk}",
+            subject_label=team.name,
+            details={"fields": changed},
+            now=now,
         )
     return team
 
@@ -165,9 +174,13 @@ def invitation_create(
         invitation.full_clean()
         invitation.save()
         audit_log_record(
-            team=team, actor=actor.user, action="invitation.created",
-            subject=f"invitation:{invitation.pk}", subject_label=email,
-            details={"role": role}, now=now,
+            team=team,
+            actor=actor.user,
+            action="invitation.created",
+            subject=f"invitation:{invitation.pk}",
+            subject_label=email,
+            details={"role": role},
+            now=now,
         )
         language = translation.get_language() or settings.LANGUAGE_CODE
         transaction.on_commit(
@@ -186,9 +199,7 @@ def _invitation_send(*, invitation: Invitation, token: str, language: str) -> No
             "link": link,
             "days": settings.MEEDOEN_INVITATION_DAYS,
         }
-        subject = _("You are invited to join %(team)s in Meedoen") % {
-            "team": invitation.team.name
-        }
+        subject = _("You are invited to join %(team)s in Meedoen") % {"team": invitation.team.name}
         body = render_to_string("teams/email/invitation.txt", context)
         html = render_to_string("teams/email/invitation.html", context)
     send_mail(subject, body, None, [invitation.email], html_message=html)
@@ -207,8 +218,12 @@ def invitation_revoke(
         invitation.revoked_at = now
         invitation.save(update_fields=["revoked_at"])
         audit_log_record(
-            team=invitation.team, actor=actor.user, action="invitation.revoked",
-            subject=f"invitation:{invitation.pk}", subject_label=invitation.email, now=now,
+            team=invitation.team,
+            actor=actor.user,
+            action="invitation.revoked",
+            subject=f"invitation:{invitation.pk}",
+            subject_label=invitation.email,
+            now=now,
         )
     return invitation
 
@@ -250,8 +265,12 @@ def invitation_accept(
         invitation.accepted_at = now
         invitation.save(update_fields=["accepted_at"])
         audit_log_record(
-            team=invitation.team, actor=user, action="invitation.accepted",
-            subject=f"membership:{membership.pk}", subject_label=str(user), now=now,
+            team=invitation.team,
+            actor=user,
+            action="invitation.accepted",
+            subject=f"membership:{membership.pk}",
+            subject_label=str(user),
+            now=now,
         )
     return membership
 
@@ -274,15 +293,21 @@ def membership_create(
     coordinators invite by email instead)."""
     now = now or timezone.now()
     if Membership.objects.filter(team=team, user=user).exists():
-        raise AlreadyMember(_("%(email)s is already a member of this team.") % {"email": user.email})
+        raise AlreadyMember(
+            _("%(email)s is already a member of this team.") % {"email": user.email}
+        )
     membership = Membership(team=team, user=user, role=role, created_at=now)
     with transaction.atomic():
         membership.full_clean()
         membership.save()
         audit_log_record(
-            team=team, actor=actor, action="membership.created",
-            subject=f"membership:{membership.pk}", subject_label=str(user),
-            details={"role": role}, now=now,
+            team=team,
+            actor=actor,
+            action="membership.created",
+            subject=f"membership:{membership.pk}",
+            subject_label=str(user),
+            details={"role": role},
+            now=now,
         )
     return membership
 
@@ -315,9 +340,13 @@ def membership_change_role(
         membership.role = role
         membership.save(update_fields=["role"])
         audit_log_record(
-            team=membership.team, actor=actor.user, action="membership.role_changed",
-            subject=f"membership:{membership.pk}", subject_label=str(membership.user),
-            details={"from": old_role, "to": role}, now=now,
+            team=membership.team,
+            actor=actor.user,
+            action="membership.role_changed",
+            subject=f"membership:{membership.pk}",
+            subject_label=str(membership.user),
+            details={"from": old_role, "to": role},
+            now=now,
         )
     return membership
 
@@ -339,8 +368,12 @@ def membership_remove(
         subject = f"membership:{membership.pk}"
         membership.delete()
         audit_log_record(
-            team=actor.team, actor=actor.user, action="membership.removed",
-            subject=subject, subject_label=label, now=now,
+            team=actor.team,
+            actor=actor.user,
+            action="membership.removed",
+            subject=subject,
+            subject_label=label,
+            now=now,
         )
 
 
@@ -368,8 +401,5 @@ def task_results_prune(*, now: datetime | None = None) -> int:
     return deleted
 
 
-
 def worker_heartbeat_record(*, name: str = "worker", now: datetime | None = None) -> None:
-    WorkerHeartbeat.objects.update_or_create(
-        name=name, defaults={"seen_at": now or timezone.now()}
-    )
+    WorkerHeartbeat.objects.update_or_create(name=name, defaults={"seen_at": now or timezone.now()})

@@ -66,9 +66,7 @@ password_reset_patterns = [
     ),
     path(
         "account/wachtwoord/gewijzigd/",
-        auth_views.PasswordChangeDoneView.as_view(
-            template_name="teams/password_change_done.html"
-        ),
+        auth_views.PasswordChangeDoneView.as_view(template_name="teams/password_change_done.html"),
         name="password_change_done",
     ),
 ]

@@ -12,7 +12,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -46,7 +52,9 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def auth_lockout(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
+def auth_lockout(
+    request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """What django-axes shows after too many failed sign-ins."""
     return render(request, "teams/lockout.html", status=429)
 
@@ -93,9 +101,7 @@ def _members_page(
     actor = request.membership  # type: ignore[attr-defined]
     context = {
         "members": selectors.team_members(actor=actor),
-        "invitations": selectors.team_invitations_open(actor=actor)
-        if actor.is_coordinator
-        else [],
+        "invitations": selectors.team_invitations_open(actor=actor) if actor.is_coordinator else [],
         "invitation_form": invitation_form or InvitationForm(),
         "role_form_class": MembershipRoleForm,
     }
@@ -122,17 +128,16 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
     except DomainError as error:
         form.add_error("email", str(error.message))
         return _members_page(request, invitation_form=form, status=400)
-    messages.success(
-        request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
-    )
+    messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
     return redirect("teams:member_list", team_slug=request.membership.team.slug)  # type: ignore[attr-defined]
 
 
 @team_view(coordinator_only=True)
-@require_POST
 def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
     actor = request.membership  # type: ignore[attr-defined]
     invitation = selectors.invitation_for_actor(actor=actor, invitation_id=invitation_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.invitation_revoke(actor=actor, invitation=invitation)
     messages.success(
         request, _("The invitation of %(email)s was withdrawn.") % {"email": invitation.email}
@@ -164,7 +169,9 @@ def membership_role(request: HttpRequest, membership_id: int) -> HttpResponse:
     else:
         status = 200
     return render(
-        request, "teams/membership_role.html", {"form": form, "member": membership},
+        request,
+        "teams/membership_role.html",
+        {"form": form, "member": membership},
         status=status,
     )
 
@@ -187,7 +194,9 @@ def membership_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
                 return redirect("teams:home")
             return redirect("teams:member_list", team_slug=actor.team.slug)
     return render(
-        request, "teams/membership_remove.html", {"member": membership, "error": error},
+        request,
+        "teams/membership_remove.html",
+        {"member": membership, "error": error},
         status=400 if error else 200,
     )
 
@@ -204,13 +213,15 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         )
     user = request.user if request.user.is_authenticated else None
     existing_account = user is None and selectors.user_exists(email=invitation.email)
-    form = None if user or existing_account else InvitationAcceptForm(
-        request.POST or None, email=invitation.email
+    form = (
+        None
+        if user or existing_account
+        else InvitationAcceptForm(request.POST or None, email=invitation.email)
     )
     if request.method == "POST":
         try:
             if user is not None:
-                membership = services.invitation_accept(token=token, user=user)  # type: ignore[arg-type]
+                membership = services.invitation_accept(token=token, user=user)
             elif form is not None and form.is_valid():
                 membership = services.invitation_accept(
                     token=token,
@@ -224,9 +235,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             messages.error(request, str(error.message))
             membership = None
         if membership is not None:
-            messages.success(
-                request, _("Welcome to %(team)s.") % {"team": membership.team.name}
-            )
+            messages.success(request, _("Welcome to %(team)s.") % {"team": membership.team.name})
             return redirect("teams:dashboard", team_slug=membership.team.slug)
     context = {
         "invitation": invitation,
@@ -246,20 +255,20 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 def team_settings(request: HttpRequest) -> HttpResponse:
     actor = request.membership  # type: ignore[attr-defined]
     form = TeamSettingsForm(request.POST or None, instance=copy.copy(actor.team))
-    if request.method == "POST":
-        if form.is_valid():
-            team = services.team_update(
-                actor=actor,
-                **{field: form.cleaned_data[field] for field in form.Meta.fields},
-            )
-            messages.success(request, _("The team settings were saved."))
-            return redirect("teams:team_settings", team_slug=team.slug)
+    if request.method == "POST" and form.is_valid():
+        team = services.team_update(
+            actor=actor,
+            **{field: form.cleaned_data[field] for field in form.Meta.fields},
+        )
+        messages.success(request, _("The team settings were saved."))
+        return redirect("teams:team_settings", team_slug=team.slug)
     examples = {
-        form_value: EXAMPLE_WELCOME.for_form(form_value)
-        for form_value in Team.FormOfAddress.values
+        form_value: EXAMPLE_WELCOME.for_form(form_value) for form_value in Team.FormOfAddress.values
     }
     return render(
-        request, "teams/team_settings.html", {"form": form, "address_examples": examples},
+        request,
+        "teams/team_settings.html",
+        {"form": form, "address_examples": examples},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -284,13 +293,17 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, initial={"full_name": request.user.full_name})  # type: ignore[union-attr]
-    if request.method == "POST":
-        if form.is_valid():
-            services.user_update_profile(user=request.user, full_name=form.cleaned_data["full_name"])  # type: ignore[arg-type]
-            messages.success(request, _("Your name was saved."))
-            return redirect("teams:account")
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(
+            user=request.user,  # type: ignore[arg-type]
+            full_name=form.cleaned_data["full_name"],
+        )
+        messages.success(request, _("Your name was saved."))
+        return redirect("teams:account")
     return render(
-        request, "teams/account.html", {"form": form},
+        request,
+        "teams/account.html",
+        {"form": form},
         status=400 if request.method == "POST" else 200,
     )
 

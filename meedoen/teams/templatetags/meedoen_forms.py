@@ -36,7 +36,7 @@ def utrecht_widget(field: BoundField) -> SafeString:
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}-description")
-    attrs = {}
+    attrs: dict[str, str | bool] = {}
     if field.errors:
         classes += f" {classes.split()[0]}--invalid"
         described_by.append(f"{field.auto_id}-error")

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from meedoen.teams import selectors, services
 from meedoen.teams.errors import AlreadyMember, InvitationInvalid
@@ -13,7 +13,16 @@ from meedoen.teams.tests.factories import InvitationFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_invitation_create_sends_one_mail_with_a_working_link(world, django_capture_on_commit_callbacks):
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are matched in English (the source language)."""
+    with translation.override("en"):
+        yield
+
+
+def test_invitation_create_sends_one_mail_with_a_working_link(
+    world, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         invitation, token = services.invitation_create(
             actor=world.coordinator, email=" New.Person@Example.org ", role=Role.MEMBER
@@ -102,7 +111,9 @@ def test_expired_and_unknown_invitations(world):
     )
     with pytest.raises(InvitationInvalid, match="expired"):
         services.invitation_accept(
-            token=token, full_name="L", password="een-lang-wachtwoord-42",
+            token=token,
+            full_name="L",
+            password="een-lang-wachtwoord-42",
             now=now + timedelta(days=8),
         )
     with pytest.raises(InvitationInvalid, match="not valid"):

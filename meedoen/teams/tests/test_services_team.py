@@ -11,7 +11,10 @@ pytestmark = pytest.mark.django_db
 def test_team_create_makes_actor_coordinator_and_logs_it():
     user = UserFactory()
     team = services.team_create(
-        actor=user, name=" Wijkteam West ", slug="west", municipality="Rivierstad",
+        actor=user,
+        name=" Wijkteam West ",
+        slug="west",
+        municipality="Rivierstad",
         neighbourhoods=["Haven", " ", "Dok"],
     )
     assert team.name == "Wijkteam West"

@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not getattr(settings, "MEEDOEN_DEMO_ENABLED", False):
-            raise CommandError("Demo data exists only in development settings (meedoen.settings.dev).")
+            raise CommandError(
+                "Demo data exists only in development settings (meedoen.settings.dev)."
+            )
         created = demo_load()
         self.stdout.write("Demo data loaded." if created else "Demo data was already loaded.")
         self.stdout.write("")

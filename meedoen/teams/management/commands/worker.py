@@ -39,12 +39,16 @@ class Command(BaseCommand):
             help="Seconds to wait for new tasks when the queue is empty (default: %(default)s).",
         )
 
-    def handle(self, *args: Any, periodic_interval: float, task_interval: float, **options: Any) -> None:
+    def handle(
+        self, *args: Any, periodic_interval: float, task_interval: float, **options: Any
+    ) -> None:
         worker_id = f"meedoen-{get_random_string(12)}"
         stop = threading.Event()
         periodic = threading.Thread(
-            target=self._periodic_loop, args=(stop, periodic_interval, worker_id),
-            name="meedoen-periodic", daemon=True,
+            target=self._periodic_loop,
+            args=(stop, periodic_interval, worker_id),
+            name="meedoen-periodic",
+            daemon=True,
         )
         periodic.start()
         self.stdout.write(
