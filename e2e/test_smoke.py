@@ -79,7 +79,17 @@ def test_invite_and_accept_in_the_browser(page, demo, browser, live_server):
     page.get_by_role("button", name="Uitnodiging versturen").click()
     assert page.get_by_text("nieuw@example.org").first.is_visible()
     assert_accessible(page)
-    link = next(line for line in mail.outbox[-1].body.splitlines() if "/uitnodiging/" in line)
+
+    # A mistaken invitation is withdrawn in place (htmx), without leaving the page.
+    page.get_by_label("E-mailadres").fill("vergissing@example.org")
+    page.get_by_role("button", name="Uitnodiging versturen").click()
+    page.get_by_role("button", name="Intrekken vergissing@example.org").click()
+    page.get_by_text("De uitnodiging van vergissing@example.org is ingetrokken").wait_for()
+    assert page.url.endswith("/t/wijkteam-noord/leden/")
+    assert page.get_by_text("nieuw@example.org").first.is_visible()
+    assert_accessible(page)
+    invitation_mail = next(m for m in mail.outbox if m.to == ["nieuw@example.org"])
+    link = next(line for line in invitation_mail.body.splitlines() if "/uitnodiging/" in line)
     path = link[link.index("/uitnodiging/") :]
 
     guest = browser.new_context(base_url=live_server.url).new_page()

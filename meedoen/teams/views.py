@@ -139,6 +139,15 @@ def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     services.invitation_revoke(actor=actor, invitation=invitation)
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(
+            request,
+            "teams/member_list.html#invitations",
+            {
+                "invitations": selectors.team_invitations_open(actor=actor),
+                "revoked_email": invitation.email,
+            },
+        )
     messages.success(
         request, _("The invitation of %(email)s was withdrawn.") % {"email": invitation.email}
     )

@@ -146,3 +146,24 @@ def test_invitation_arrives_over_real_smtp(smtp_server, world, django_capture_on
     kinds = {part.get_content_type() for part in message.walk()}
     assert {"text/plain", "text/html"} <= kinds
     assert world.team.name in message.get_payload(0).get_payload(decode=True).decode()
+
+
+@pytest.mark.django_db
+def test_admin_is_for_superusers_only(world, client):
+    from meedoen.teams.tests.factories import UserFactory
+
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    assert client.get("/admin/").status_code == 302
+    client.force_login(world.coordinator.user)
+    assert client.get("/admin/").status_code == 302
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get("/admin/").status_code == 200
+    for path in [
+        "/admin/teams/team/",
+        "/admin/teams/user/",
+        "/admin/teams/auditlogentry/",
+        f"/admin/teams/team/{world.team.pk}/change/",
+    ]:
+        assert client.get(path).status_code == 200, path

@@ -314,3 +314,22 @@ def test_user_without_team_gets_an_explanation(client):
     assert (
         "nog geen lid" in response.content.decode() or "not a member" in response.content.decode()
     )
+
+
+def test_revoke_with_htmx_returns_only_the_list(world):
+    invitation, _token = services.invitation_create(
+        actor=world.coordinator, email="weg@example.org", role=Role.MEMBER
+    )
+    services.invitation_create(
+        actor=world.coordinator, email="blijft@example.org", role=Role.MEMBER
+    )
+    response = client_for(world.coordinator).post(
+        _url("invitation_revoke", world.team, invitation_id=invitation.pk), HTTP_HX_REQUEST="true"
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in page
+    assert 'id="open-invitations"' in page
+    assert "blijft@example.org" in page
+    assert "weg@example.org" in page  # only in the confirmation sentence
+    assert "ingetrokken" in page
