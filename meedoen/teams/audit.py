@@ -3,8 +3,13 @@
 Rooms register their own actions with `audit_action_register` in their AppConfig.ready().
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from meedoen.teams.models import AuditLogEntry
 
 _ACTIONS: dict[str, str | Promise] = {
     "team.created": _("created the team"),
@@ -21,6 +26,17 @@ _ACTIONS: dict[str, str | Promise] = {
 def audit_action_register(action: str, sentence: str | Promise) -> None:
     """Make an action known; `sentence` may use %(label)s for the subject's label."""
     _ACTIONS[action] = sentence
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    entry: AuditLogEntry
+    sentence: str
+
+
+def audit_lines(entries: Iterable[AuditLogEntry]) -> list[AuditLine]:
+    """The entries with the sentence a person reads, in the active language."""
+    return [AuditLine(e, audit_action_sentence(e.action, e.subject_label)) for e in entries]
 
 
 def audit_action_sentence(action: str, label: str) -> str:

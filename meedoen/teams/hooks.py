@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from meedoen.teams.audit import audit_lines
 from meedoen.teams.dashboard import DashboardPanel, dashboard_panel_register
 from meedoen.teams.models import Membership
 from meedoen.teams.navigation import NavItem, nav_item_register
@@ -24,7 +25,7 @@ def _team_context(actor: Membership, now: datetime) -> dict[str, Any]:
 def _activity_context(actor: Membership, now: datetime) -> dict[str, Any] | None:
     if not actor.is_coordinator:
         return None
-    return {"entries": list(audit_log_for_team(actor=actor)[:8])}
+    return {"lines": audit_lines(audit_log_for_team(actor=actor)[:8])}
 
 
 dashboard_panel_register(

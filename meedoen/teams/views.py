@@ -29,7 +29,7 @@ from django.views.decorators.http import require_GET, require_POST
 from meedoen.teams import selectors, services
 from meedoen.teams.access import LAST_TEAM_SESSION_KEY, team_view
 from meedoen.teams.addressing import EXAMPLE_WELCOME
-from meedoen.teams.audit import audit_action_sentence
+from meedoen.teams.audit import audit_lines
 from meedoen.teams.dashboard import dashboard_panels_for
 from meedoen.teams.errors import DomainError
 from meedoen.teams.forms import (
@@ -288,11 +288,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.audit_log_for_team(actor=actor), 50).get_page(
         request.GET.get("page")
     )
-    rows = [
-        {"entry": entry, "sentence": audit_action_sentence(entry.action, entry.subject_label)}
-        for entry in page
-    ]
-    return render(request, "teams/audit_log.html", {"page": page, "rows": rows})
+    return render(request, "teams/audit_log.html", {"page": page, "lines": audit_lines(page)})
 
 
 # ---------------------------------------------------------------------------------------------
