@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pytest
 from aiosmtpd.controller import Controller
 from django.test import Client
+from django.utils import translation
 
 from meedoen.teams.models import Membership, Role
 from meedoen.teams.tests.factories import MembershipFactory, TeamFactory
@@ -30,6 +31,13 @@ def _team_world(**team_kwargs: object) -> TeamWorld:
         member=MembershipFactory(team=team, role=Role.MEMBER),
         viewer=MembershipFactory(team=team, role=Role.VIEWER),
     )
+
+
+@pytest.fixture
+def english():
+    """Run a test in English, the source language (for matching messages)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

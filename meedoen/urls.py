@@ -8,6 +8,8 @@ from meedoen.teams import views as team_views
 
 urlpatterns = [
     path("", include("meedoen.teams.urls")),
+    # Each room's staff pages live under the team: /t/<team_slug>/…
+    path("t/<slug:team_slug>/", include("meedoen.plans.urls")),
     path("healthz", team_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

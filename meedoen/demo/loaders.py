@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
+from meedoen.plans import selectors as plan_selectors
+from meedoen.plans import services as plan_services
+from meedoen.plans.models import Method, Ring, Rung, StakeholderKind
 from meedoen.teams import services as team_services
-from meedoen.teams.models import Role, Team, User
+from meedoen.teams.models import Membership, Role, Team, User
 
 MUNICIPALITY = "Gemeente Rivierstad"
 
@@ -43,6 +48,8 @@ def demo_load(*, now: datetime | None = None) -> bool:
     if Team.objects.filter(slug="wijkteam-noord").exists():
         return False
     with transaction.atomic():
+        # The built-in methods come with a data migration; a flushed test database lacks them.
+        plan_services.methods_builtin_sync()
         users = {login.email: _demo_user(login.email, login.name) for login in DEMO_LOGINS[:4]}
         _demo_user("admin@example.org", "Platform Beheer", superuser=True)
         noord = team_services.team_create(
@@ -68,6 +75,11 @@ def demo_load(*, now: datetime | None = None) -> bool:
             role=Role.VIEWER,
             now=now,
         )
+        _demo_plan(
+            coordinator=Membership.objects.get(team=noord, user=users["coordinator@example.org"]),
+            member=Membership.objects.get(team=noord, user=users["member@example.org"]),
+            now=now or timezone.now(),
+        )
         team_services.team_create(
             actor=users["zuid@example.org"],
             name="Wijkteam Zuid",
@@ -78,3 +90,231 @@ def demo_load(*, now: datetime | None = None) -> bool:
             now=now,
         )
     return True
+
+
+# (name, kind, ring, rung, what they can contribute)
+DEMO_STAKEHOLDERS = [
+    (
+        "Ouderen in de Vogelbuurt",
+        StakeholderKind.RESIDENT_GROUP,
+        Ring.HIGH,
+        Rung.ADVISE,
+        "Weten als geen ander wat nodig is om prettig thuis te blijven wonen.",
+    ),
+    (
+        "Mantelzorgers",
+        StakeholderKind.RESIDENT_GROUP,
+        Ring.HIGH,
+        Rung.COPRODUCE,
+        "Ervaring met zorg thuis en met wat er ontbreekt.",
+    ),
+    (
+        "Bewonerscommissie Oude Haven",
+        StakeholderKind.RESIDENT_GROUP,
+        Ring.HIGH,
+        Rung.CODECIDE,
+        "Netwerk in de flats, vertrouwen van buren.",
+    ),
+    (
+        "Moskee Al-Amal",
+        StakeholderKind.ORGANISATION,
+        Ring.MEDIUM,
+        Rung.CONSULT,
+        "Bereikt Turkse en Marokkaanse ouderen.",
+    ),
+    (
+        "Huisartsenpraktijk Park Noord",
+        StakeholderKind.PROFESSIONAL,
+        Ring.HIGH,
+        Rung.COPRODUCE,
+        "Signaleert eenzaamheid en kwetsbaarheid.",
+    ),
+    (
+        "Wijkverpleging Thuiszorg Rivierstad",
+        StakeholderKind.PROFESSIONAL,
+        Ring.HIGH,
+        Rung.COPRODUCE,
+        "Komt achter de voordeur.",
+    ),
+    (
+        "Welzijnsorganisatie De Brug",
+        StakeholderKind.ORGANISATION,
+        Ring.MEDIUM,
+        Rung.COPRODUCE,
+        "Buurthuis, vrijwilligers en activiteiten.",
+    ),
+    (
+        "Woningcorporatie Thuis aan de Rivier",
+        StakeholderKind.ORGANISATION,
+        Ring.MEDIUM,
+        Rung.ADVISE,
+        "Aanpassingen in woningen, ontmoetingsruimtes in complexen.",
+    ),
+    (
+        "Gemeente Rivierstad, team Wmo",
+        StakeholderKind.POLICY,
+        Ring.MEDIUM,
+        Rung.CODECIDE,
+        "Budget en beleid voor ondersteuning thuis.",
+    ),
+    (
+        "GGD Rivierland",
+        StakeholderKind.POLICY,
+        Ring.LOW,
+        Rung.INFORM,
+        "Cijfers over gezondheid in de wijk.",
+    ),
+    (
+        "Basisschool De Regenboog",
+        StakeholderKind.ORGANISATION,
+        Ring.LOW,
+        Rung.INFORM,
+        "Contact met jonge gezinnen en grootouders.",
+    ),
+    (
+        "Jongeren uit Park Noord",
+        StakeholderKind.RESIDENT_GROUP,
+        Ring.LOW,
+        Rung.CONSULT,
+        "Willen helpen met boodschappen en digitale vragen.",
+    ),
+    (
+        "Apotheek Vogelbuurt",
+        StakeholderKind.PROFESSIONAL,
+        Ring.LOW,
+        Rung.INFORM,
+        "Ziet mensen die hun medicijnen niet goed gebruiken.",
+    ),
+    (
+        "Seniorenraad",
+        StakeholderKind.RESIDENT_GROUP,
+        Ring.MEDIUM,
+        Rung.ADVISE,
+        "Adviseert de gemeente al jaren over ouderenbeleid.",
+    ),
+    (
+        "Winkeliers aan het Marktplein",
+        StakeholderKind.OTHER,
+        Ring.LOW,
+        Rung.INFORM,
+        "Zien dagelijks ouderen; plek voor posters en flyers.",
+    ),
+]
+
+DEMO_RUNG_PLANS = {
+    Rung.INFORM: (
+        ["newsletter", "flyer"],
+        "Iedereen in de wijk weet wat we doen en hoe je kunt meedoen.",
+    ),
+    Rung.CONSULT: (
+        ["walk-in-hour", "spontaneous-conversations"],
+        "Een beeld van wat ouderen missen, ook van wie niet naar bijeenkomsten komt.",
+    ),
+    Rung.ADVISE: (
+        ["sounding-board", "world-cafe"],
+        "Advies over drie ontmoetingsplekken en hoe je er komt.",
+    ),
+    Rung.COPRODUCE: (
+        ["co-creation-workshop"],
+        "Samen ontworpen: een wekelijkse koffieochtend met spreekuur van de wijkverpleging.",
+    ),
+    Rung.CODECIDE: (
+        ["administrators-tables"],
+        "Twee bewoners beslissen mee over het wijkbudget voor ontmoeting.",
+    ),
+}
+
+
+def _demo_plan(*, coordinator: Membership, member: Membership, now: datetime) -> None:
+    """A realistic plan for Wijkteam Noord, with a mapping session the team held a month ago."""
+    month_ago = now - timedelta(days=30)
+    plan = plan_services.plan_create(
+        actor=coordinator,
+        title="Gezond ouder worden in Noord",
+        theme="Gezond ouder worden",
+        neighbourhoods=["Vogelbuurt", "Oude Haven"],
+        goal="Samen met ouderen en hun mantelzorgers bepalen wat nodig is om langer prettig "
+        "en gezond thuis te wonen, en daar dit jaar drie dingen van waarmaken.",
+        decision_at_stake="Hoe het wijkbudget voor ontmoeting en ondersteuning wordt besteed.",
+        room_for_influence="Bewoners bepalen mee waar en hoe het geld wordt ingezet. Het totale "
+        "budget en de wettelijke taken van de gemeente liggen vast.",
+        period_start=date(now.year, 1, 1),
+        period_end=date(now.year, 12, 31),
+        now=month_ago,
+    )
+    # The team mapped the first stakeholders together.
+    session = plan_services.mapping_session_open(
+        actor=coordinator, plan=plan, duration_seconds=180, now=month_ago
+    )
+    session = plan_services.mapping_session_start(actor=coordinator, session=session, now=month_ago)
+    notes_at = month_ago + timedelta(seconds=40)
+    for author, text, ring in [
+        (coordinator, "Ouderen in de Vogelbuurt", Ring.HIGH),
+        (member, "ouderen vogelbuurt", Ring.HIGH),
+        (coordinator, "Mantelzorgers", Ring.HIGH),
+        (member, "Mantelzorgers", Ring.MEDIUM),
+        (member, "GGD Rivierland", Ring.LOW),
+        (coordinator, "Moskee Al-Amal", Ring.MEDIUM),
+    ]:
+        plan_services.mapping_note_add(
+            actor=author, session=session, text=text, ring=ring, now=notes_at
+        )
+    revealed = month_ago + timedelta(seconds=200)
+    groups = {g.name: g for g in plan_selectors.mapping_note_groups(session=session)}
+    plan_services.mapping_reflection_add(
+        actor=member,
+        note=groups["Mantelzorgers"].notes[0],
+        text="Veel mantelzorgers zijn zelf ook al ouder.",
+        now=revealed,
+    )
+    plan_services.mapping_decide(
+        actor=coordinator,
+        session=session,
+        group_key=groups["Mantelzorgers"].key,
+        name="Mantelzorgers",
+        ring=Ring.HIGH,
+        kind=StakeholderKind.RESIDENT_GROUP,
+        now=revealed,
+    )
+    plan_services.mapping_session_close(
+        actor=coordinator, session=session, now=revealed + timedelta(minutes=20)
+    )
+    existing = {s.name: s for s in plan.stakeholders.all()}
+    for name, kind, ring, rung, contribution in DEMO_STAKEHOLDERS:
+        fields: dict[str, Any] = {
+            "kind": kind,
+            "ring": ring,
+            "rung": rung,
+            "contribution": contribution,
+        }
+        if name in existing:
+            plan_services.stakeholder_update(actor=member, stakeholder=existing[name], **fields)
+        else:
+            plan_services.stakeholder_create(actor=member, plan=plan, name=name, **fields)
+    methods = {m.key: m for m in Method.objects.filter(team=None)}
+    for rung, (keys, expected) in DEMO_RUNG_PLANS.items():
+        plan_services.rung_plan_set(
+            actor=member,
+            plan=plan,
+            rung=rung,
+            methods=[methods[k] for k in keys],
+            expected_yield=expected,
+        )
+    ouderen = plan.stakeholders.get(name="Ouderen in de Vogelbuurt")
+    plan_services.moment_create(
+        actor=member,
+        plan=plan,
+        what="Buurtbijeenkomst ‘Prettig oud worden in Noord’",
+        when="over zes weken",
+        rung=Rung.ADVISE,
+        method=methods["world-cafe"],
+        stakeholders=[ouderen],
+    )
+    plan_services.moment_create(
+        actor=member,
+        plan=plan,
+        what="Inloopspreekuur in buurthuis De Brug",
+        when="elke dinsdag",
+        rung=Rung.CONSULT,
+        method=methods["walk-in-hour"],
+    )

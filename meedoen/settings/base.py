@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "meedoen.teams",
+    "meedoen.plans",
     "meedoen.grouping",
     "meedoen.demo",
 ]

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, QueryDict
 
 from meedoen.teams.models import Membership
 from meedoen.teams.selectors import membership_for_user
@@ -30,6 +30,12 @@ class TeamRequest(HttpRequest):
 
 
 TeamView = Callable[..., HttpResponseBase]
+
+
+def post_data(request: HttpRequest) -> QueryDict | None:
+    """The submitted data for a form, also when it is empty (an empty POST is still a
+    submission that must show errors, where `request.POST or None` would not bind the form)."""
+    return request.POST if request.method == "POST" else None
 
 
 def team_view(*, coordinator_only: bool = False) -> Callable[[TeamView], TeamView]:

@@ -7,9 +7,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from meedoen.teams.fields import LinesField
 from meedoen.teams.models import Role, Team, User
-
-MAX_NEIGHBOURHOODS = 50
 
 
 class LoginForm(AuthenticationForm):
@@ -82,34 +81,8 @@ class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
-class NeighbourhoodsField(forms.CharField):
-    """One neighbourhood per line, stored as a list."""
-
-    widget = forms.Textarea(attrs={"rows": 4})
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, list):
-            return "\n".join(value)
-        return value
-
-    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        text = super().to_python(value) or ""
-        names = []
-        for line in text.splitlines():
-            name = line.strip()
-            if name and name not in names:
-                names.append(name)
-        if len(names) > MAX_NEIGHBOURHOODS:
-            raise forms.ValidationError(
-                _("Name at most %(max)d neighbourhoods.") % {"max": MAX_NEIGHBOURHOODS}
-            )
-        if any(len(name) > 100 for name in names):
-            raise forms.ValidationError(_("Each neighbourhood name can be at most 100 characters."))
-        return names
-
-
 class TeamSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
-    neighbourhoods = NeighbourhoodsField(
+    neighbourhoods = LinesField(
         label=_("Neighbourhoods"),
         required=False,
         help_text=_("One per line."),

@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from meedoen.teams import selectors, services
-from meedoen.teams.access import LAST_TEAM_SESSION_KEY, team_view
+from meedoen.teams.access import LAST_TEAM_SESSION_KEY, post_data, team_view
 from meedoen.teams.addressing import EXAMPLE_WELCOME
 from meedoen.teams.audit import audit_lines
 from meedoen.teams.dashboard import dashboard_panels_for
@@ -158,7 +158,7 @@ def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
 def membership_role(request: HttpRequest, membership_id: int) -> HttpResponse:
     actor = request.membership  # type: ignore[attr-defined]
     membership = selectors.membership_for_actor(actor=actor, membership_id=membership_id)
-    form = MembershipRoleForm(request.POST or None, initial={"role": membership.role})
+    form = MembershipRoleForm(post_data(request), initial={"role": membership.role})
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -225,7 +225,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     form = (
         None
         if user or existing_account
-        else InvitationAcceptForm(request.POST or None, email=invitation.email)
+        else InvitationAcceptForm(post_data(request), email=invitation.email)
     )
     if request.method == "POST":
         try:
@@ -263,7 +263,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @team_view(coordinator_only=True)
 def team_settings(request: HttpRequest) -> HttpResponse:
     actor = request.membership  # type: ignore[attr-defined]
-    form = TeamSettingsForm(request.POST or None, instance=copy.copy(actor.team))
+    form = TeamSettingsForm(post_data(request), instance=copy.copy(actor.team))
     if request.method == "POST" and form.is_valid():
         team = services.team_update(
             actor=actor,
@@ -297,7 +297,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, initial={"full_name": request.user.full_name})  # type: ignore[union-attr]
+    form = ProfileForm(post_data(request), initial={"full_name": request.user.full_name})  # type: ignore[union-attr]
     if request.method == "POST" and form.is_valid():
         services.user_update_profile(
             user=request.user,  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import client_for
-from meedoen.tests.tenancy import OBJECT_FACTORIES
+from meedoen.tests.tenancy import OBJECT_FACTORIES, PLAIN_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,8 @@ def _fill(route: str, *, team_slug: str, objects_team) -> str:
         name = match.group("name")
         if name == "team_slug":
             return team_slug
+        if name in PLAIN_VALUES:
+            return PLAIN_VALUES[name]
         factory = OBJECT_FACTORIES.get(name)
         if factory is None:
             pytest.fail(
@@ -69,7 +71,11 @@ def test_every_staff_view_is_team_scoped(route):
 
 
 def staff_routes_with_objects() -> list[StaffRoute]:
-    return [r for r in staff_routes() if "<" in r.route.removeprefix(TEAM_PREFIX)]
+    return [
+        r
+        for r in staff_routes()
+        if any(name in OBJECT_FACTORIES for name in re.findall(r"<(?:\w+:)?(\w+)>", r.route))
+    ]
 
 
 @pytest.mark.parametrize("route", staff_routes_with_objects(), ids=lambda r: r.name)

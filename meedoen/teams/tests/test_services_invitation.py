@@ -3,21 +3,14 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from meedoen.teams import selectors, services
 from meedoen.teams.errors import AlreadyMember, InvitationInvalid
 from meedoen.teams.models import Invitation, Membership, Role, User
 from meedoen.teams.tests.factories import InvitationFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """The messages are matched in English (the source language)."""
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def test_invitation_create_sends_one_mail_with_a_working_link(

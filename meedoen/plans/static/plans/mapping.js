@@ -1,0 +1,79 @@
+// Mapping session: a live countdown, no polling swap while someone is typing, and drag and
+// drop of notes between rings (the select + "Move" button does the same without a mouse).
+(function () {
+  "use strict";
+
+  let timer = null;
+
+  function startCountdown() {
+    if (timer) { clearInterval(timer); timer = null; }
+    const box = document.querySelector("[data-countdown]");
+    if (!box) { return; }
+    const text = box.querySelector("[data-countdown-text]");
+    const end = Date.now() + Number(box.dataset.countdown) * 1000;
+    const tick = function () {
+      const left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      const minutes = Math.floor(left / 60);
+      const seconds = String(left % 60).padStart(2, "0");
+      text.textContent = minutes + ":" + seconds;
+      if (left === 0) {
+        // The next poll (every 2 s) brings the revealed notes.
+        clearInterval(timer);
+        timer = null;
+      }
+    };
+    tick();
+    timer = setInterval(tick, 1000);
+  }
+
+  function typing(board) {
+    const active = document.activeElement;
+    return active && board.contains(active) && active.matches("input[type=text], textarea") &&
+      active.value.trim() !== "";
+  }
+
+  // Where focus was before the board is swapped, so keyboard users keep their place.
+  let focusId = null;
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    const board = document.getElementById("board");
+    if (!board) { return; }
+    if (event.detail.elt === board && typing(board)) {
+      event.preventDefault();
+      return;
+    }
+    const active = document.activeElement;
+    focusId = event.detail.elt.matches("[data-refocus]") ? "id_text" :
+      (active && board.contains(active) && active.id ? active.id : null);
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    startCountdown();
+    if (focusId) {
+      const again = document.getElementById(focusId);
+      if (again) { again.focus(); }
+      focusId = null;
+    }
+  });
+
+  document.addEventListener("dragstart", function (event) {
+    const note = event.target.closest && event.target.closest("[data-note]");
+    if (note) { event.dataTransfer.setData("text/plain", note.dataset.note); }
+  });
+  document.addEventListener("dragover", function (event) {
+    if (event.target.closest && event.target.closest("[data-drop-ring]")) { event.preventDefault(); }
+  });
+  document.addEventListener("drop", function (event) {
+    const zone = event.target.closest && event.target.closest("[data-drop-ring]");
+    if (!zone) { return; }
+    event.preventDefault();
+    const id = event.dataTransfer.getData("text/plain");
+    const note = document.querySelector('[data-note="' + CSS.escape(id) + '"]');
+    if (!note) { return; }
+    const form = note.querySelector("form");
+    form.querySelector("select[name=ring]").value = zone.dataset.dropRing;
+    if (window.htmx) { window.htmx.trigger(form, "submit"); } else { form.submit(); }
+  });
+
+  document.addEventListener("DOMContentLoaded", startCountdown);
+})();
