@@ -105,6 +105,12 @@ def test_two_people_map_stakeholders_together(page, demo, browser, live_server):
     note.get_by_role("button", name=re.compile("^Verplaatsen")).click()
     member.locator(".md-drop--high .md-note", has_text="Jongerenwerk").wait_for()
 
+    # And with the mouse: drag a note into another ring.
+    coordinator.locator(".md-note", has_text="Buurthuis De Brug").locator(".md-note__text").drag_to(
+        coordinator.locator(".md-drop--low")
+    )
+    coordinator.locator(".md-drop--low .md-note", has_text="Buurthuis De Brug").wait_for()
+
     coordinator.get_by_role("button", name="Toon nu alle notities").click()
     discuss = member.locator(".md-group--discuss")
     discuss.wait_for(timeout=5000)
@@ -126,6 +132,7 @@ def test_two_people_map_stakeholders_together(page, demo, browser, live_server):
     coordinator.wait_for_url(re.compile(rf"/plannen/{demo.pk}/"))
     names = set(demo.stakeholders.values_list("name", flat=True))
     assert names == {"GGD", "Buurthuis De Brug", "Jongerenwerk"}
+    assert demo.stakeholders.get(name="Buurthuis De Brug").ring == "low"
     ggd = demo.stakeholders.get(name="GGD")
     assert (ggd.ring, ggd.kind) == ("medium", "policy")
     assert "regiegroep" in ggd.notes
