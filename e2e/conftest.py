@@ -63,6 +63,18 @@ def page(browser, live_server):
     context.close()
 
 
+DEMO_PASSWORD = "meedoen-demo"
+
+
+@pytest.fixture
+def demo(settings) -> None:
+    """The demo data, loaded through the rooms' services like `meedoen demo` does."""
+    from meedoen.demo.loaders import demo_load
+
+    settings.MEEDOEN_DEMO_PASSWORD = DEMO_PASSWORD
+    demo_load()
+
+
 _axe = Axe()
 
 

@@ -5,26 +5,22 @@ import re
 
 import pytest
 
+from e2e.conftest import DEMO_PASSWORD as PASSWORD
 from e2e.conftest import assert_accessible, login
-from meedoen.demo.loaders import demo_load
 from meedoen.plans.models import MappingSession, ParticipationPlan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "meedoen-demo"
-
 
 @pytest.fixture
-def demo(settings):
-    settings.MEEDOEN_DEMO_PASSWORD = PASSWORD
-    demo_load()
+def plan(demo) -> ParticipationPlan:
     return ParticipationPlan.objects.get(title="Gezond ouder worden in Noord")
 
 
-def test_every_plan_page_passes_axe(page, demo):
+def test_every_plan_page_passes_axe(page, plan):
     login(page, "coordinator@example.org", PASSWORD)
-    base = f"/t/wijkteam-noord/plannen/{demo.pk}/"
-    stakeholder = demo.stakeholders.order_by("name").first()
+    base = f"/t/wijkteam-noord/plannen/{plan.pk}/"
+    stakeholder = plan.stakeholders.order_by("name").first()
     for path in [
         "/t/wijkteam-noord/",
         "/t/wijkteam-noord/plannen/",
@@ -40,7 +36,7 @@ def test_every_plan_page_passes_axe(page, demo):
         f"/t/wijkteam-noord/stakeholders/{stakeholder.pk}/verwijderen/",
         "/t/wijkteam-noord/methoden/",
         "/t/wijkteam-noord/methoden/nieuw/",
-        f"/t/wijkteam-noord/sessies/{demo.mapping_sessions.get().pk}/",
+        f"/t/wijkteam-noord/sessies/{plan.mapping_sessions.get().pk}/",
     ]:
         page.goto(path)
         assert page.locator("h1").count() == 1, path
@@ -48,23 +44,23 @@ def test_every_plan_page_passes_axe(page, demo):
     assert page.console_errors == []
 
 
-def test_plan_shows_the_ring_map_with_a_text_alternative(page, demo):
+def test_plan_shows_the_ring_map_with_a_text_alternative(page, plan):
     login(page, "viewer@example.org", PASSWORD)
-    page.goto(f"/t/wijkteam-noord/plannen/{demo.pk}/")
+    page.goto(f"/t/wijkteam-noord/plannen/{plan.pk}/")
     svg = page.get_by_role("img", name="Stakeholders naar belang")
     assert svg.is_visible()
     assert page.get_by_role("table", name="Stakeholders naar belang").is_visible()
     assert page.get_by_role("cell", name=re.compile("Mantelzorgers")).is_visible()
 
 
-def test_two_people_map_stakeholders_together(page, demo, browser, live_server):
+def test_two_people_map_stakeholders_together(page, plan, browser, live_server):
     """The coordinator and a team member, each in their own browser, run a session: countdown,
     private notes, reveal, a disagreement highlighted, the coordinator decides, stakeholders
     land in the plan."""
-    demo.stakeholders.all().delete()
+    plan.stakeholders.all().delete()
     coordinator = page
     login(coordinator, "coordinator@example.org", PASSWORD)
-    coordinator.goto(f"/t/wijkteam-noord/plannen/{demo.pk}/#mapping")
+    coordinator.goto(f"/t/wijkteam-noord/plannen/{plan.pk}/#mapping")
     coordinator.get_by_label("Minuten om te schrijven").fill("1")
     coordinator.get_by_role("button", name="Mappingsessie openen").click()
     coordinator.wait_for_url(re.compile(r"/sessies/\d+/$"))
@@ -129,11 +125,11 @@ def test_two_people_map_stakeholders_together(page, demo, browser, live_server):
     coordinator.get_by_text("besloten: gemiddeld belang").wait_for()
 
     coordinator.get_by_role("button", name="Sluiten en toevoegen aan het plan").click()
-    coordinator.wait_for_url(re.compile(rf"/plannen/{demo.pk}/"))
-    names = set(demo.stakeholders.values_list("name", flat=True))
+    coordinator.wait_for_url(re.compile(rf"/plannen/{plan.pk}/"))
+    names = set(plan.stakeholders.values_list("name", flat=True))
     assert names == {"GGD", "Buurthuis De Brug", "Jongerenwerk"}
-    assert demo.stakeholders.get(name="Buurthuis De Brug").ring == "low"
-    ggd = demo.stakeholders.get(name="GGD")
+    assert plan.stakeholders.get(name="Buurthuis De Brug").ring == "low"
+    ggd = plan.stakeholders.get(name="GGD")
     assert (ggd.ring, ggd.kind) == ("medium", "policy")
     assert "regiegroep" in ggd.notes
     assert (

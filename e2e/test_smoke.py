@@ -3,18 +3,10 @@ axe finds nothing on any of them. Everything by keyboard where a person would.""
 
 import pytest
 
+from e2e.conftest import DEMO_PASSWORD as PASSWORD
 from e2e.conftest import assert_accessible, login
-from meedoen.demo.loaders import demo_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "meedoen-demo"
-
-
-@pytest.fixture
-def demo(settings):
-    settings.MEEDOEN_DEMO_PASSWORD = PASSWORD
-    demo_load()
 
 
 def test_login_language_dashboard_members(page, demo):

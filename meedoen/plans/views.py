@@ -34,21 +34,12 @@ from meedoen.plans.ringmap import ring_map
 from meedoen.plans.sections import plan_sections_for
 from meedoen.teams.access import post_data, team_view
 from meedoen.teams.errors import DomainError
+from meedoen.teams.formflow import form_page, redirect_with_message
 from meedoen.teams.models import Membership
 
 
 def _actor(request: HttpRequest) -> Membership:
     return request.membership  # type: ignore[attr-defined, no-any-return]
-
-
-def _apply_errors(form: Any, error: ValidationError | DomainError) -> None:
-    if isinstance(error, DomainError):
-        form.add_error(None, str(error.message))
-    elif hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _plan_url(plan: ParticipationPlan, name: str = "plan_detail", **kwargs: Any) -> str:
@@ -79,22 +70,17 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @team_view()
 def plan_create(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    form = PlanForm(post_data(request), neighbourhoods=actor.team.neighbourhoods)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(actor=actor, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(
-                request, _("The plan was created. Start with step 1: the stakeholders.")
-            )
-            return redirect(_plan_url(plan))
-    return render(
+    return form_page(
         request,
-        "plans/plan_form.html",
-        {"form": form, "plan": None},
-        status=400 if request.method == "POST" else 200,
+        PlanForm(post_data(request), neighbourhoods=actor.team.neighbourhoods),
+        save=lambda data: services.plan_create(actor=actor, **data),
+        done=lambda plan: redirect_with_message(
+            request,
+            _("The plan was created. Start with step 1: the stakeholders."),
+            _plan_url(plan),
+        ),
+        template="plans/plan_form.html",
+        context={"plan": None},
     )
 
 
@@ -107,19 +93,13 @@ def plan_update(request: HttpRequest, participation_plan_id: int) -> HttpRespons
         initial=PlanForm.initial_for(plan),
         neighbourhoods=actor.team.neighbourhoods,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_update(actor=actor, plan=plan, **form.cleaned_data)
-        except (ValidationError, DomainError) as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The plan was saved."))
-            return redirect(_plan_url(plan))
-    return render(
+    return form_page(
         request,
-        "plans/plan_form.html",
-        {"form": form, "plan": plan},
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=lambda data: services.plan_update(actor=actor, plan=plan, **data),
+        done=lambda plan: redirect_with_message(request, _("The plan was saved."), _plan_url(plan)),
+        template="plans/plan_form.html",
+        context={"plan": plan},
     )
 
 
@@ -213,20 +193,17 @@ def _plan_export(request: HttpRequest, participation_plan_id: int, extension: st
 def stakeholder_create(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
     actor = _actor(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
-    form = StakeholderForm(post_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            stakeholder = services.stakeholder_create(actor=actor, plan=plan, **form.cleaned_data)
-        except (ValidationError, DomainError) as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s was added.") % {"name": stakeholder.name})
-            return redirect(_plan_url(plan) + "#stakeholders")
-    return render(
+    return form_page(
         request,
-        "plans/stakeholder_form.html",
-        {"form": form, "plan": plan, "stakeholder": None},
-        status=400 if request.method == "POST" else 200,
+        StakeholderForm(post_data(request)),
+        save=lambda data: services.stakeholder_create(actor=actor, plan=plan, **data),
+        done=lambda stakeholder: redirect_with_message(
+            request,
+            _("%(name)s was added.") % {"name": stakeholder.name},
+            _plan_url(plan) + "#stakeholders",
+        ),
+        template="plans/stakeholder_form.html",
+        context={"plan": plan, "stakeholder": None},
     )
 
 
@@ -234,21 +211,17 @@ def stakeholder_create(request: HttpRequest, participation_plan_id: int) -> Http
 def stakeholder_update(request: HttpRequest, stakeholder_id: int) -> HttpResponse:
     actor = _actor(request)
     stakeholder = selectors.stakeholder_for_actor(actor=actor, stakeholder_id=stakeholder_id)
-    plan = stakeholder.plan
-    form = StakeholderForm(post_data(request), initial=StakeholderForm.initial_for(stakeholder))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.stakeholder_update(actor=actor, stakeholder=stakeholder, **form.cleaned_data)
-        except (ValidationError, DomainError) as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s was saved.") % {"name": stakeholder.name})
-            return redirect(_plan_url(plan) + "#stakeholders")
-    return render(
+    return form_page(
         request,
-        "plans/stakeholder_form.html",
-        {"form": form, "plan": plan, "stakeholder": stakeholder},
-        status=400 if request.method == "POST" else 200,
+        StakeholderForm(post_data(request), initial=StakeholderForm.initial_for(stakeholder)),
+        save=lambda data: services.stakeholder_update(actor=actor, stakeholder=stakeholder, **data),
+        done=lambda saved: redirect_with_message(
+            request,
+            _("%(name)s was saved.") % {"name": saved.name},
+            _plan_url(saved.plan) + "#stakeholders",
+        ),
+        template="plans/stakeholder_form.html",
+        context={"plan": stakeholder.plan, "stakeholder": stakeholder},
     )
 
 
@@ -278,22 +251,21 @@ def stakeholder_delete(request: HttpRequest, stakeholder_id: int) -> HttpRespons
 def plan_rungs(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
     actor = _actor(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
-    stakeholders = list(selectors.plan_stakeholders(plan=plan))
-    form = RungsForm(post_data(request), stakeholders=stakeholders)
-    if request.method == "POST" and form.is_valid():
-        try:
-            for stakeholder, rung in form.changes():
-                services.stakeholder_update(actor=actor, stakeholder=stakeholder, rung=rung)
-        except DomainError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The rungs were saved."))
-            return redirect(_plan_url(plan) + "#ladder")
-    return render(
+    form = RungsForm(post_data(request), stakeholders=list(selectors.plan_stakeholders(plan=plan)))
+
+    def save(data: dict[str, Any]) -> None:
+        for stakeholder, rung in form.changes():
+            services.stakeholder_update(actor=actor, stakeholder=stakeholder, rung=rung)
+
+    return form_page(
         request,
-        "plans/plan_rungs.html",
-        {"form": form, "plan": plan, "ladder": LADDER, "ladder_note": LADDER_NOTE},
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=save,
+        done=lambda _result: redirect_with_message(
+            request, _("The rungs were saved."), _plan_url(plan) + "#ladder"
+        ),
+        template="plans/plan_rungs.html",
+        context={"plan": plan, "ladder": LADDER, "ladder_note": LADDER_NOTE},
     )
 
 
@@ -315,32 +287,29 @@ def rung_plan_update(request: HttpRequest, participation_plan_id: int, rung: str
             "expected_yield": row.rung_plan.expected_yield if row.rung_plan else "",
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rung_plan_set(
-                actor=actor,
-                plan=plan,
-                rung=rung,
-                methods=form.chosen_methods(),
-                expected_yield=form.cleaned_data["expected_yield"],
-            )
-        except DomainError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved for “%(rung)s”.") % {"rung": row.info.name})
-            return redirect(_plan_url(plan) + "#ladder")
-    return render(
+    return form_page(
         request,
-        "plans/rung_plan_form.html",
-        {
-            "form": form,
+        form,
+        save=lambda data: services.rung_plan_set(
+            actor=actor,
+            plan=plan,
+            rung=rung,
+            methods=form.chosen_methods(),
+            expected_yield=data["expected_yield"],
+        ),
+        done=lambda _result: redirect_with_message(
+            request,
+            _("Saved for “%(rung)s”.") % {"rung": row.info.name},
+            _plan_url(plan) + "#ladder",
+        ),
+        template="plans/rung_plan_form.html",
+        context={
             "plan": plan,
             "row": row,
             "methods": {str(m.pk): m for m in available},
             "references": REFERENCES,
             "references_tip": REFERENCES_TIP,
         },
-        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -359,19 +328,15 @@ def moment_create(request: HttpRequest, participation_plan_id: int) -> HttpRespo
         ],
         stakeholders=list(selectors.plan_stakeholders(plan=plan)),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.moment_create(actor=actor, plan=plan, **form.service_kwargs())
-        except (ValidationError, DomainError) as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The moment was planned."))
-            return redirect(_plan_url(plan) + "#moments")
-    return render(
+    return form_page(
         request,
-        "plans/moment_form.html",
-        {"form": form, "plan": plan},
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=lambda _data: services.moment_create(actor=actor, plan=plan, **form.service_kwargs()),
+        done=lambda _moment: redirect_with_message(
+            request, _("The moment was planned."), _plan_url(plan) + "#moments"
+        ),
+        template="plans/moment_form.html",
+        context={"plan": plan},
     )
 
 
@@ -418,22 +383,16 @@ def method_list(request: HttpRequest) -> HttpResponse:
 @team_view()
 def method_create(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    form = MethodForm(post_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            method = services.method_create(actor=actor, **form.cleaned_data)
-        except (ValidationError, DomainError) as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(
-                request, _("%(name)s was added to your methods.") % {"name": method.name}
-            )
-            return redirect("plans:method_list", team_slug=actor.team.slug)
-    return render(
+    return form_page(
         request,
-        "plans/method_form.html",
-        {"form": form},
-        status=400 if request.method == "POST" else 200,
+        MethodForm(post_data(request)),
+        save=lambda data: services.method_create(actor=actor, **data),
+        done=lambda method: redirect_with_message(
+            request,
+            _("%(name)s was added to your methods.") % {"name": method.name},
+            reverse("plans:method_list", kwargs={"team_slug": actor.team.slug}),
+        ),
+        template="plans/method_form.html",
     )
 
 

@@ -32,6 +32,7 @@ from meedoen.teams.addressing import EXAMPLE_WELCOME
 from meedoen.teams.audit import audit_lines
 from meedoen.teams.dashboard import dashboard_panels_for
 from meedoen.teams.errors import DomainError
+from meedoen.teams.formflow import form_page, redirect_with_message
 from meedoen.teams.forms import (
     InvitationAcceptForm,
     InvitationForm,
@@ -158,30 +159,20 @@ def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
 def membership_role(request: HttpRequest, membership_id: int) -> HttpResponse:
     actor = request.membership  # type: ignore[attr-defined]
     membership = selectors.membership_for_actor(actor=actor, membership_id=membership_id)
-    form = MembershipRoleForm(post_data(request), initial={"role": membership.role})
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.membership_change_role(
-                    actor=actor, membership=membership, role=form.cleaned_data["role"]
-                )
-            except DomainError as error:
-                form.add_error("role", str(error.message))
-            else:
-                messages.success(
-                    request,
-                    _("%(name)s is now %(role)s.")
-                    % {"name": membership.user, "role": membership.get_role_display()},
-                )
-                return redirect("teams:member_list", team_slug=actor.team.slug)
-        status = 400
-    else:
-        status = 200
-    return render(
+    return form_page(
         request,
-        "teams/membership_role.html",
-        {"form": form, "member": membership},
-        status=status,
+        MembershipRoleForm(post_data(request), initial={"role": membership.role}),
+        save=lambda data: services.membership_change_role(
+            actor=actor, membership=membership, role=data["role"]
+        ),
+        done=lambda changed: redirect_with_message(
+            request,
+            _("%(name)s is now %(role)s.")
+            % {"name": changed.user, "role": changed.get_role_display()},
+            reverse("teams:member_list", kwargs={"team_slug": actor.team.slug}),
+        ),
+        template="teams/membership_role.html",
+        context={"member": membership},
     )
 
 
@@ -264,21 +255,22 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 def team_settings(request: HttpRequest) -> HttpResponse:
     actor = request.membership  # type: ignore[attr-defined]
     form = TeamSettingsForm(post_data(request), instance=copy.copy(actor.team))
-    if request.method == "POST" and form.is_valid():
-        team = services.team_update(
-            actor=actor,
-            **{field: form.cleaned_data[field] for field in form.Meta.fields},
-        )
-        messages.success(request, _("The team settings were saved."))
-        return redirect("teams:team_settings", team_slug=team.slug)
     examples = {
         form_value: EXAMPLE_WELCOME.for_form(form_value) for form_value in Team.FormOfAddress.values
     }
-    return render(
+    return form_page(
         request,
-        "teams/team_settings.html",
-        {"form": form, "address_examples": examples},
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=lambda data: services.team_update(
+            actor=actor, **{field: data[field] for field in TeamSettingsForm.Meta.fields}
+        ),
+        done=lambda team: redirect_with_message(
+            request,
+            _("The team settings were saved."),
+            reverse("teams:team_settings", kwargs={"team_slug": team.slug}),
+        ),
+        template="teams/team_settings.html",
+        context={"address_examples": examples},
     )
 
 
@@ -297,19 +289,18 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(post_data(request), initial={"full_name": request.user.full_name})  # type: ignore[union-attr]
-    if request.method == "POST" and form.is_valid():
-        services.user_update_profile(
-            user=request.user,  # type: ignore[arg-type]
-            full_name=form.cleaned_data["full_name"],
-        )
-        messages.success(request, _("Your name was saved."))
-        return redirect("teams:account")
-    return render(
+    user = request.user
+    return form_page(
         request,
-        "teams/account.html",
-        {"form": form},
-        status=400 if request.method == "POST" else 200,
+        ProfileForm(post_data(request), initial={"full_name": user.full_name}),  # type: ignore[union-attr]
+        save=lambda data: services.user_update_profile(
+            user=user,  # type: ignore[arg-type]
+            full_name=data["full_name"],
+        ),
+        done=lambda _user: redirect_with_message(
+            request, _("Your name was saved."), reverse("teams:account")
+        ),
+        template="teams/account.html",
     )
 
 

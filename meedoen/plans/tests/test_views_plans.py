@@ -258,3 +258,24 @@ def test_mapping_session_pages(world, plan):
     second = coordinator.post(step, {"step": "close"}, follow=True)
     assert second.status_code == 200
     assert "al gesloten" in second.content.decode()
+
+
+def test_other_rooms_add_sections_to_the_plan(world, plan):
+    """The frame through which meetings will list themselves on the plan overview."""
+    from meedoen.plans.sections import PLAN_SECTIONS, PlanSection, plan_section_register
+
+    plan_section_register(
+        PlanSection(
+            key="test.section",
+            title="Bijeenkomsten voor dit plan",
+            template="plans/panels/plans.html",
+            context=lambda actor, shown: {"plans": [shown]},
+        )
+    )
+    try:
+        page = client_for(world.member).get(
+            url("plan_detail", world.team, participation_plan_id=plan.pk)
+        )
+    finally:
+        PLAN_SECTIONS._panels.pop("test.section")
+    assert "Bijeenkomsten voor dit plan" in page.content.decode()
