@@ -4,12 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from meedoen.meetings import views as meeting_views
 from meedoen.teams import views as team_views
 
 urlpatterns = [
     path("", include("meedoen.teams.urls")),
     # Each room's staff pages live under the team: /t/<team_slug>/…
     path("t/<slug:team_slug>/", include("meedoen.plans.urls")),
+    path("t/<slug:team_slug>/", include("meedoen.meetings.urls")),
+    path("agenda/<str:token>.ics", meeting_views.calendar_feed, name="meeting_calendar_feed"),
     path("healthz", team_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

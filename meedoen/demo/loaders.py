@@ -10,9 +10,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from meedoen.meetings import services as meeting_services
+from meedoen.meetings.models import ChecklistStatus, Meeting, ProgrammeItem
 from meedoen.plans import selectors as plan_selectors
 from meedoen.plans import services as plan_services
-from meedoen.plans.models import Method, Ring, Rung, StakeholderKind
+from meedoen.plans.models import Method, ParticipationPlan, Ring, Rung, StakeholderKind
 from meedoen.teams import services as team_services
 from meedoen.teams.models import Membership, Role, Team, User
 
@@ -75,11 +77,10 @@ def demo_load(*, now: datetime | None = None) -> bool:
             role=Role.VIEWER,
             now=now,
         )
-        _demo_plan(
-            coordinator=Membership.objects.get(team=noord, user=users["coordinator@example.org"]),
-            member=Membership.objects.get(team=noord, user=users["member@example.org"]),
-            now=now or timezone.now(),
-        )
+        coordinator = Membership.objects.get(team=noord, user=users["coordinator@example.org"])
+        member = Membership.objects.get(team=noord, user=users["member@example.org"])
+        plan = _demo_plan(coordinator=coordinator, member=member, now=now or timezone.now())
+        _demo_meetings(coordinator=coordinator, member=member, plan=plan, now=now or timezone.now())
         team_services.team_create(
             actor=users["zuid@example.org"],
             name="Wijkteam Zuid",
@@ -225,7 +226,7 @@ DEMO_RUNG_PLANS = {
 }
 
 
-def _demo_plan(*, coordinator: Membership, member: Membership, now: datetime) -> None:
+def _demo_plan(*, coordinator: Membership, member: Membership, now: datetime) -> ParticipationPlan:
     """A realistic plan for Wijkteam Noord, with a mapping session the team held a month ago."""
     month_ago = now - timedelta(days=30)
     plan = plan_services.plan_create(
@@ -318,3 +319,154 @@ def _demo_plan(*, coordinator: Membership, member: Membership, now: datetime) ->
         rung=Rung.CONSULT,
         method=methods["walk-in-hour"],
     )
+    return plan
+
+
+DEMO_PROGRAMME = [
+    ("Inloop met koffie en naambadges", ProgrammeItem.Kind.INFORMAL, 15, ""),
+    ("Welkom en waarom we hier zijn", ProgrammeItem.Kind.WELCOME, 10, "Fatima"),
+    (
+        "Wereldcafé: wat maakt oud worden in Noord prettig?",
+        ProgrammeItem.Kind.WORK_FORM,
+        40,
+        "Joost en tafelgastheren",
+    ),
+    ("Check: is het duidelijk, doen we het goed?", ProgrammeItem.Kind.CHECK, 5, "Fatima"),
+    ("Pauze met hapje", ProgrammeItem.Kind.INFORMAL, 15, ""),
+    ("Stemmen met stickers: wat pakken we eerst op?", ProgrammeItem.Kind.WORK_FORM, 25, "Joost"),
+    ("Check: tips voor de volgende stappen", ProgrammeItem.Kind.CHECK, 5, "Fatima"),
+    ("Samenvatting en wie doet mee met het vervolg", ProgrammeItem.Kind.SUMMARY, 5, "Fatima"),
+]
+
+
+def _demo_meetings(
+    *, coordinator: Membership, member: Membership, plan: ParticipationPlan, now: datetime
+) -> None:
+    """An upcoming meeting half way through its preparation, and one held last month."""
+    venue = meeting_services.venue_create(
+        actor=member,
+        name="Buurthuis De Brug",
+        address="Brugstraat 12",
+        postcode="1234 AB",
+        city="Rivierstad",
+        why_here="Midden in de Vogelbuurt; veel ouderen komen er al voor de koffieochtend.",
+        public_transport="Bus 4, halte Brugstraat (2 minuten lopen).",
+        parking="Parkeerplein achter het buurthuis; twee invalidenplekken bij de ingang.",
+        parking_arranged=True,
+        step_free=True,
+        accessible_toilet=True,
+        lift=None,
+        hearing_loop=False,
+        quiet_room=True,
+        seating=True,
+        projector=True,
+        screen=True,
+        microphone=True,
+        wifi=True,
+        visited_on=(now - timedelta(days=10)).date(),
+        visited_by=member.user,
+        notes="Ringleiding ontbreekt: vraag de bibliotheek om een mobiele set.",
+        now=now - timedelta(days=40),
+    )
+    ouderen = plan.stakeholders.filter(name__in=["Ouderen in de Vogelbuurt", "Mantelzorgers"])
+    upcoming_start = timezone.localtime(now + timedelta(days=21)).replace(
+        hour=14, minute=0, second=0, microsecond=0
+    )
+    upcoming = meeting_services.meeting_create(
+        actor=coordinator,
+        title="Prettig oud worden in Noord",
+        purpose="Samen met ouderen en "
+        "mantelzorgers ontdekken wat nodig is om langer prettig thuis te wonen.",
+        expectations="Uw ideeën gaan mee naar het wijkbudget. Over drie ideeën beslissen "
+        "bewoners mee; de hoogte van het budget ligt vast.",
+        plan=plan,
+        stakeholders=ouderen,
+        rungs=[Rung.ADVISE],
+        starts_at=upcoming_start,
+        ends_at=upcoming_start + timedelta(hours=2),
+        capacity=50,
+        languages=["Nederlands", "Turks"],
+        target_groups="Ouderen uit de Vogelbuurt en Oude Haven, mantelzorgers, professionals.",
+        social_moment="coffee",
+        grouping="together",
+        venue=venue,
+        team_present_at=(upcoming_start - timedelta(minutes=45)).time(),
+        now=now - timedelta(days=30),
+    )
+    done_keys = {
+        "date_set",
+        "venue_visited",
+        "venue_confirmed",
+        "registration_open",
+        "print_ordered",
+        "invitations_sent",
+        "parking_arranged",
+        "catering_arranged",
+    }
+    for item in upcoming.checklist.filter(key__in=done_keys):
+        meeting_services.checklist_item_update(
+            actor=member, item=item, status=ChecklistStatus.DONE, owner=member.user
+        )
+    _demo_roles_and_programme(coordinator, member, upcoming)
+    for kind, description, days, status in [
+        ("market_stand", "Kraam op de zaterdagmarkt met koffie", -14, "done"),
+        ("posters", "Supermarkt, huisarts, apotheek en bibliotheek", -18, "done"),
+        ("key_figure", "Aïcha nodigt de vrouwengroep van de moskee uit", -10, "planned"),
+    ]:
+        meeting_services.outreach_action_save(
+            actor=member,
+            meeting=upcoming,
+            kind=kind,
+            description=description,
+            planned_on=(upcoming_start + timedelta(days=days)).date(),
+            owner=member.user,
+            status=status,
+            how_it_went="Veel reacties; 12 namen genoteerd." if status == "done" else "",
+        )
+
+    past_start = timezone.localtime(now - timedelta(days=35)).replace(
+        hour=19, minute=0, second=0, microsecond=0
+    )
+    past = meeting_services.meeting_create(
+        actor=coordinator,
+        title="Kennismaken met de wijk",
+        purpose="Horen wat er speelt in Oude Haven.",
+        starts_at=past_start,
+        ends_at=past_start + timedelta(hours=2),
+        venue=venue,
+        plan=plan,
+        social_moment="drinks",
+        now=past_start - timedelta(days=60),
+    )
+    _demo_roles_and_programme(coordinator, member, past)
+    for item in past.checklist.all():
+        meeting_services.checklist_item_update(
+            actor=member,
+            item=item,
+            status=ChecklistStatus.DONE,
+            now=past_start + timedelta(days=max(item.due_days, 0)),
+        )
+    meeting_services.meeting_mark_ready(actor=coordinator, meeting=past, now=past_start)
+
+
+def _demo_roles_and_programme(
+    coordinator: Membership, member: Membership, meeting: Meeting
+) -> None:
+    for role, user, name in [
+        ("chair", coordinator.user, ""),
+        ("timekeeper", member.user, ""),
+        ("note_taker", None, "Sanne (stagiair welzijn)"),
+        ("co_facilitator", None, "Aïcha, sleutelfiguur Vogelbuurt"),
+    ]:
+        meeting_services.role_assign(
+            actor=coordinator, meeting=meeting, role=role, user=user, name=name
+        )
+    for title, kind, minutes, led_by in DEMO_PROGRAMME:
+        meeting_services.programme_item_save(
+            actor=member,
+            meeting=meeting,
+            title=title,
+            kind=kind,
+            duration_minutes=minutes,
+            led_by=led_by,
+        )

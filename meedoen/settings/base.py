@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "csp",
     "meedoen.teams",
     "meedoen.plans",
+    "meedoen.meetings",
     "meedoen.grouping",
     "meedoen.demo",
 ]

@@ -4,6 +4,16 @@ fails for a kwarg it cannot fill, so no staff URL can be forgotten."""
 
 from collections.abc import Callable
 
+from meedoen.meetings.tests.factories import (
+    ChecklistItemFactory,
+    MaterialFactory,
+    MeetingFactory,
+    OutreachActionFactory,
+    ProgrammeItemFactory,
+    ScenarioFactory,
+    TeamChecklistItemFactory,
+    VenueFactory,
+)
 from meedoen.plans.tests.factories import (
     MappingNoteFactory,
     MappingSessionFactory,
@@ -24,6 +34,14 @@ OBJECT_FACTORIES: dict[str, Callable[[Team], int]] = {
     "method_id": lambda team: TeamMethodFactory(team=team).pk,
     "mapping_session_id": lambda team: MappingSessionFactory(plan__team=team).pk,
     "mapping_note_id": lambda team: MappingNoteFactory(session__plan__team=team).pk,
+    "meeting_id": lambda team: MeetingFactory(team=team).pk,
+    "venue_id": lambda team: VenueFactory(team=team).pk,
+    "checklist_item_id": lambda team: ChecklistItemFactory(meeting__team=team).pk,
+    "team_checklist_item_id": lambda team: TeamChecklistItemFactory(team=team).pk,
+    "scenario_id": lambda team: ScenarioFactory(meeting__team=team).pk,
+    "programme_item_id": lambda team: ProgrammeItemFactory(meeting__team=team).pk,
+    "outreach_action_id": lambda team: OutreachActionFactory(meeting__team=team).pk,
+    "material_id": lambda team: MaterialFactory(meeting__team=team).pk,
 }
 
 # URL arguments that are not objects: a valid value, the same for every team.

@@ -161,7 +161,7 @@ def reason(f: PersonFacts, ids: Sequence[str]) -> str:
         parts.append("accessible table")
     if f.kept_apart_from:
         parts.append("kept apart from " + ", ".join(ids[j] for j in f.kept_apart_from))
-    if f.language is not None:
+    if f.language is not None and not f.facilitator:
         if f.language_company:
             parts.append(f"{f.language_company} other {f.language} speaker(s) at the table")
         elif f.facilitator_speaks_language:

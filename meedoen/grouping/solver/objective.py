@@ -152,15 +152,17 @@ def violations(problem: Problem, assignment: IntArray) -> list[str]:
     if assignment.shape != (n,) or np.any(assignment < 0) or np.any(assignment >= m):
         return ["assignment: every person needs exactly one existing group"]
     sizes = np.bincount(assignment, minlength=m)
-    for g in range(m):
-        if not problem.min_sizes[g] <= sizes[g] <= problem.max_sizes[g]:
-            out.append(
-                f"size: group {g + 1} has {sizes[g]} people, outside "
-                f"{problem.min_sizes[g]}..{problem.max_sizes[g]}"
-            )
-    for party in problem.together:
-        if len({int(assignment[i]) for i in party}) > 1:
-            out.append(f"together: party {list(party)} is split")
+    out.extend(
+        f"size: group {g + 1} has {sizes[g]} people, outside "
+        f"{problem.min_sizes[g]}..{problem.max_sizes[g]}"
+        for g in range(m)
+        if not problem.min_sizes[g] <= sizes[g] <= problem.max_sizes[g]
+    )
+    out.extend(
+        f"together: party {list(party)} is split"
+        for party in problem.together
+        if len({int(assignment[i]) for i in party}) > 1
+    )
     for group in problem.apart:
         seen: dict[int, int] = {}
         for i in group:

@@ -298,9 +298,11 @@ def _apart_pairs(problem: Problem) -> tuple[list[tuple[int, int]], list[tuple[in
     """Person pairs to keep apart, with the sets they came from (for the pigeonhole check)."""
     sets: list[tuple[int, ...]] = [tuple(sorted(set(s))) for s in problem.apart]
     if problem.repeats == "forbid":
-        for rnd in problem.previous_rounds:
-            for g in sorted(set(rnd.tolist()) - {-1}):
-                sets.append(tuple(int(i) for i in np.flatnonzero(rnd == g)))
+        sets.extend(
+            tuple(int(i) for i in np.flatnonzero(rnd == g))
+            for rnd in problem.previous_rounds
+            for g in sorted(set(rnd.tolist()) - {-1})
+        )
     pairs = [(s[a], s[b]) for s in sets for a in range(len(s)) for b in range(a + 1, len(s))]
     return pairs, sets
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from . import objective
+from .construct import construct
 from .facts import PersonFacts, person_facts
 from .problem import IntArray, Problem, Units, pin_facilitators, validate
-from .search import UnitProblem, construct, search
+from .search import search
+from .state import UnitProblem
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ def unit_problem(problem: Problem, units: Units) -> UnitProblem:
         speakers=speakers,
         facilitator_speaks=objective.facilitator_speaks(problem, units, languages),
         isolation_weight=weights.isolation_weight,
+        place_first=np.isin(np.arange(nu), units.facilitator_units),
     )
 
 
@@ -76,15 +80,26 @@ def solve(
     """Check first (raises `InfeasibleProblem`), then search and return a valid division.
 
     Deterministic for a given seed when `max_iterations` (not `time_limit`) ends the search.
+    `time_limit` counts from the call, so checking and building the start are included.
     """
+    t0 = time.perf_counter()
     units = validate(problem)
-    start = construct(unit_problem(problem, units), seed=seed)
+    up = unit_problem(problem, units)
+    start = construct(up, seed=seed)
     if units.facilitator_units:
         units = pin_facilitators(units, problem, start)
+        languages = objective.minority_languages(problem)
+        up = replace(
+            up,
+            allowed=units.allowed,
+            facilitator_speaks=objective.facilitator_speaks(problem, units, languages),
+        )
     result = search(
-        unit_problem(problem, units),
+        up,
         seed=seed,
-        time_limit=time_limit,
+        time_limit=None
+        if time_limit is None
+        else max(0.0, time_limit - (time.perf_counter() - t0)),
         max_iterations=max_iterations,
         start=start,
     )
@@ -103,6 +118,6 @@ def solve(
         repeat_pairs=tuple(repeats),
         balance_spread=objective.balance_spread(problem, assignment),
         iterations=result.iterations,
-        elapsed_s=result.elapsed_s,
+        elapsed_s=time.perf_counter() - t0,
         facts=person_facts(problem, units, assignment, repeats),
     )

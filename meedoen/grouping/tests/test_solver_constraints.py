@@ -23,37 +23,35 @@ def independent_violations(problem: Problem, assignment: np.ndarray[Any, Any]) -
     groups = [int(x) for x in assignment]
     if len(groups) != problem.n or any(not 0 <= g < problem.m for g in groups):
         return ["not a division"]
-    for g in range(problem.m):
-        size = groups.count(g)
-        if not problem.min_sizes[g] <= size <= problem.max_sizes[g]:
-            out.append(f"size {g}")
-    for party in problem.together:
-        if len({groups[i] for i in party}) != 1:
-            out.append(f"together {party}")
-    for aset in problem.apart:
-        if len({groups[i] for i in aset}) != len(aset):
-            out.append(f"apart {aset}")
-    for i in problem.needs_accessible:
-        if groups[i] not in problem.accessible_groups:
-            out.append(f"accessible {i}")
-    for i, g in problem.fixed_group.items():
-        if groups[i] != g:
-            out.append(f"fixed {i}")
-    if problem.facilitators:
-        if sorted(groups[f] for f in problem.facilitators) != list(range(problem.m)):
-            out.append("facilitators")
+    out.extend(
+        f"size {g}"
+        for g in range(problem.m)
+        if not problem.min_sizes[g] <= groups.count(g) <= problem.max_sizes[g]
+    )
+    out.extend(f"together {t}" for t in problem.together if len({groups[i] for i in t}) != 1)
+    out.extend(f"apart {a}" for a in problem.apart if len({groups[i] for i in a}) != len(a))
+    out.extend(
+        f"accessible {i}"
+        for i in problem.needs_accessible
+        if groups[i] not in problem.accessible_groups
+    )
+    out.extend(f"fixed {i}" for i, g in problem.fixed_group.items() if groups[i] != g)
+    if problem.facilitators and sorted(groups[f] for f in problem.facilitators) != list(
+        range(problem.m)
+    ):
+        out.append("facilitators")
     if problem.repeats == "forbid":
         together = {(a, b) for t in problem.together for a in t for b in t}
-        for rnd in problem.previous_rounds:
-            for a in range(problem.n):
-                for b in range(a + 1, problem.n):
-                    if (
-                        rnd[a] >= 0
-                        and rnd[a] == rnd[b]
-                        and groups[a] == groups[b]
-                        and (a, b) not in together
-                    ):
-                        out.append(f"repeat {a} {b}")
+        out.extend(
+            f"repeat {a} {b}"
+            for rnd in problem.previous_rounds
+            for a in range(problem.n)
+            for b in range(a + 1, problem.n)
+            if rnd[a] >= 0
+            and rnd[a] == rnd[b]
+            and groups[a] == groups[b]
+            and (a, b) not in together
+        )
     return out
 
 
@@ -179,6 +177,7 @@ def _break(problem: Problem, code: str) -> Problem:
         return replace(problem, facilitators=tuple(range(m + 1)), fixed_group={})
     if code == "party_too_large":
         k = int(problem.max_sizes.max()) + 1
+        assume(k <= n)
         return replace(problem, together=(tuple(range(k)),), apart=(), fixed_group={})
     if code == "apart_set_too_large":
         return replace(problem, apart=(tuple(range(m + 1)),), together=())

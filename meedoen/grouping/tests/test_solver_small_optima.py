@@ -48,7 +48,7 @@ def _independent_objective(path: Path, groups: list[list[int]]) -> tuple[float, 
 def test_exact_optimum_on_small_instances(name: str, optimum: float) -> None:
     path = MDGP / "mdgplib" / name.split("_")[0] / f"{name}.txt"
     inst = read_mdgplib(path)
-    sol = solve(inst.problem(), seed=7, max_iterations=400)
+    sol = solve(inst.problem(), seed=7, max_iterations=1000)
     groups = sol.groups_for(int(inst.min_sizes.shape[0]))
     assert sorted(i for grp in groups for i in grp) == list(range(inst.distance.shape[0]))
     value, bad_sizes = _independent_objective(path, groups)

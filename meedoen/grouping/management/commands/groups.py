@@ -70,11 +70,17 @@ class Command(BaseCommand):
         try:
             result = run_solve(options)
         except InfeasibleProblem as exc:
-            self.stdout.write(json.dumps(infeasible_json(exc), ensure_ascii=False))
+            if options.get("json"):
+                self.stdout.write(json.dumps(infeasible_json(exc), ensure_ascii=False))
             raise CommandError(str(exc), returncode=2) from exc
         except (MdgpFormatError, OSError) as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(json.dumps(result, ensure_ascii=False))
+        if options.get("json"):
+            self.stdout.write(json.dumps(result, ensure_ascii=False))
+            return
+        for k, group in enumerate(result["groups"], start=1):
+            self.stdout.write(f"{k}: {', '.join(str(p) for p in group)}")
+        self.stdout.write(f"objective {result['objective']}, {result['elapsed_s']} s")
 
 
 def run_solve(options: dict[str, Any]) -> dict[str, Any]:
