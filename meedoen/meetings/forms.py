@@ -76,6 +76,12 @@ class MeetingForm(forms.Form):
         initial=40,
         help_text=_("How many people fit in the room, companions included."),
     )
+    registration_opens_at = forms.DateTimeField(
+        label=_("Registration opens"),
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text=_("Empty: people can sign up as soon as the meeting is published."),
+    )
     registration_closes_at = forms.DateTimeField(
         label=_("Registration closes"),
         required=False,
@@ -142,6 +148,7 @@ class MeetingForm(forms.Form):
     def initial_for(meeting: Meeting) -> dict[str, Any]:
         start = timezone.localtime(meeting.starts_at)
         closes = meeting.registration_closes_at
+        opens = meeting.registration_opens_at
         return {
             "title": meeting.title,
             "purpose": meeting.purpose,
@@ -150,6 +157,7 @@ class MeetingForm(forms.Form):
             "start": start.time(),
             "end": timezone.localtime(meeting.ends_at).time(),
             "capacity": meeting.capacity,
+            "registration_opens_at": timezone.localtime(opens) if opens else None,
             "registration_closes_at": timezone.localtime(closes) if closes else None,
             "social_moment": meeting.social_moment,
             "grouping": meeting.grouping,
@@ -173,10 +181,16 @@ class MeetingForm(forms.Form):
             if moved and starts_at < self.now:
                 self.add_error("date", _("Choose a moment in the future."))
             cleaned["starts_at"], cleaned["ends_at"] = starts_at, ends_at
+            opens = cleaned.get("registration_opens_at")
             closes = cleaned.get("registration_closes_at")
             if closes and closes > starts_at:
                 self.add_error(
                     "registration_closes_at", _("Registration must close before the meeting.")
+                )
+            if opens and (opens >= starts_at or (closes and opens >= closes)):
+                self.add_error(
+                    "registration_opens_at",
+                    _("Registration must open before it closes and before the meeting."),
                 )
         return cleaned
 
@@ -189,6 +203,7 @@ class MeetingForm(forms.Form):
             "starts_at": data["starts_at"],
             "ends_at": data["ends_at"],
             "capacity": data["capacity"],
+            "registration_opens_at": data["registration_opens_at"],
             "registration_closes_at": data["registration_closes_at"],
             "social_moment": data["social_moment"],
             "grouping": data["grouping"],

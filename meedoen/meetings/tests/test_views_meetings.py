@@ -70,6 +70,13 @@ def test_list_and_create(world):
         ({"title": ""}, ""),
         ({"date": "31-02-2027"}, ""),
         ({"registration_closes_at": f"{in_days(31).isoformat()}T10:00"}, "voor de bijeenkomst"),
+        (
+            {
+                "registration_opens_at": f"{in_days(20).isoformat()}T10:00",
+                "registration_closes_at": f"{in_days(10).isoformat()}T10:00",
+            },
+            "voordat het sluit",
+        ),
     ],
 )
 def test_create_bad_input(world, changes, message):
