@@ -23,25 +23,13 @@ from meedoen.meetings.models import (
     Venue,
 )
 from meedoen.plans.models import Method, ParticipationPlan, Rung, Stakeholder
-from meedoen.teams.fields import LinesField
+from meedoen.teams.fields import LinesField, text_field
 from meedoen.teams.models import User
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MAX_CAPACITY = 5000
-
-
-def _text(
-    label: Any, *, required: bool = False, help_text: Any = "", rows: int = 3
-) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=TEXT_MAX,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
 
 
 class ObjectChoiceField(forms.ChoiceField):
@@ -59,10 +47,10 @@ class ObjectChoiceField(forms.ChoiceField):
 
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=NAME_MAX)
-    purpose = _text(
+    purpose = text_field(
         _("Purpose"), required=True, help_text=_("What do we want to learn or decide together?")
     )
-    expectations = _text(
+    expectations = text_field(
         _("What residents can expect"),
         help_text=_("What happens with their input, and what it cannot change."),
     )
@@ -97,7 +85,7 @@ class MeetingForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Meeting.Grouping.TOGETHER,
     )
-    target_groups = _text(_("Target groups"), rows=2)
+    target_groups = text_field(_("Target groups"), rows=2)
     languages = LinesField(
         label=_("Languages spoken at the meeting"),
         required=False,
@@ -283,7 +271,7 @@ class ChecklistItemCreateForm(forms.Form):
 
 
 class TemplateItemForm(ChecklistItemCreateForm):
-    help = _text(_("Explanation"), rows=2)
+    help = text_field(_("Explanation"), rows=2)
     optional = forms.BooleanField(label=_("Optional"), required=False)
     active = forms.BooleanField(label=_("In use for new meetings"), required=False, initial=True)
 
@@ -318,7 +306,7 @@ class RolesForm(forms.Form):
 
 class ScenarioForm(forms.Form):
     risk = forms.CharField(label=_("What could go wrong"), max_length=200)
-    response = _text(_("What we then do"), required=True, rows=2)
+    response = text_field(_("What we then do"), required=True, rows=2)
     owner = forms.ChoiceField(label=_("Who acts"), required=False)
 
     def __init__(self, *args: Any, members: list[User], **kwargs: Any) -> None:
@@ -351,7 +339,7 @@ class OutreachForm(forms.Form):
     planned_on = forms.DateField(label=_("When"), required=False, widget=DATE_WIDGET)
     owner = forms.ChoiceField(label=_("Who"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=OutreachAction.Status.choices)
-    how_it_went = _text(_("How it went"), rows=2)
+    how_it_went = text_field(_("How it went"), rows=2)
 
     def __init__(self, *args: Any, members: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -365,7 +353,7 @@ class MaterialForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = _text(_("Why is it cancelled?"), required=True, rows=2)
+    reason = text_field(_("Why is it cancelled?"), required=True, rows=2)
 
 
 TOPIC_NAMES = {

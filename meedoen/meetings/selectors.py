@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -31,16 +30,7 @@ from meedoen.meetings.models import (
 )
 from meedoen.plans.models import ParticipationPlan
 from meedoen.teams.models import Membership, User
-
-M = TypeVar("M", bound=Model)
-
-
-def _one_or_404(queryset: QuerySet[M]) -> M:
-    found = queryset.first()
-    if found is None:
-        raise Http404
-    return found
-
+from meedoen.teams.selectors import one_or_404
 
 # ---------------------------------------------------------------------------------------------
 # Lookups
@@ -63,7 +53,7 @@ def meetings_past(*, actor: Membership, now: datetime | None = None) -> QuerySet
 
 
 def meeting_for_actor(*, actor: Membership, meeting_id: int) -> Meeting:
-    return _one_or_404(
+    return one_or_404(
         Meeting.objects.filter(team=actor.team_id, pk=meeting_id).select_related(
             "venue", "plan", "team", "run_item"
         )
@@ -79,11 +69,11 @@ def venues_for_actor(*, actor: Membership) -> QuerySet[Venue]:
 
 
 def venue_for_actor(*, actor: Membership, venue_id: int) -> Venue:
-    return _one_or_404(Venue.objects.filter(team=actor.team_id, pk=venue_id))
+    return one_or_404(Venue.objects.filter(team=actor.team_id, pk=venue_id))
 
 
 def checklist_item_for_actor(*, actor: Membership, item_id: int) -> ChecklistItem:
-    return _one_or_404(
+    return one_or_404(
         ChecklistItem.objects.filter(meeting__team=actor.team_id, pk=item_id).select_related(
             "meeting"
         )
@@ -91,11 +81,11 @@ def checklist_item_for_actor(*, actor: Membership, item_id: int) -> ChecklistIte
 
 
 def team_checklist_item_for_actor(*, actor: Membership, item_id: int) -> TeamChecklistItem:
-    return _one_or_404(TeamChecklistItem.objects.filter(team=actor.team_id, pk=item_id))
+    return one_or_404(TeamChecklistItem.objects.filter(team=actor.team_id, pk=item_id))
 
 
 def scenario_for_actor(*, actor: Membership, scenario_id: int) -> Scenario:
-    return _one_or_404(
+    return one_or_404(
         Scenario.objects.filter(meeting__team=actor.team_id, pk=scenario_id).select_related(
             "meeting"
         )
@@ -103,7 +93,7 @@ def scenario_for_actor(*, actor: Membership, scenario_id: int) -> Scenario:
 
 
 def programme_item_for_actor(*, actor: Membership, item_id: int) -> ProgrammeItem:
-    return _one_or_404(
+    return one_or_404(
         ProgrammeItem.objects.filter(meeting__team=actor.team_id, pk=item_id).select_related(
             "meeting"
         )
@@ -111,7 +101,7 @@ def programme_item_for_actor(*, actor: Membership, item_id: int) -> ProgrammeIte
 
 
 def outreach_action_for_actor(*, actor: Membership, action_id: int) -> OutreachAction:
-    return _one_or_404(
+    return one_or_404(
         OutreachAction.objects.filter(meeting__team=actor.team_id, pk=action_id).select_related(
             "meeting"
         )
@@ -119,7 +109,7 @@ def outreach_action_for_actor(*, actor: Membership, action_id: int) -> OutreachA
 
 
 def material_for_actor(*, actor: Membership, material_id: int) -> Material:
-    return _one_or_404(
+    return one_or_404(
         Material.objects.filter(meeting__team=actor.team_id, pk=material_id).select_related(
             "meeting"
         )

@@ -40,38 +40,14 @@ from meedoen.meetings.models import (
 from meedoen.meetings.selectors import meeting_readiness
 from meedoen.plans.models import Method, Stakeholder
 from meedoen.teams.models import Membership, Team, User
-from meedoen.teams.services import audit_log_record
-
-
-def _require_editor(actor: Membership) -> None:
-    if not actor.can_edit:
-        raise PermissionDenied(_("Viewers cannot change anything."))
-
-
-def _require_own(actor: Membership, team_id: int) -> None:
-    _require_editor(actor)
-    if team_id != actor.team_id:
-        raise PermissionDenied
+from meedoen.teams.permissions import require_editor, require_own_team
+from meedoen.teams.services import audit_log_record, audit_log_record_action
 
 
 def _require_open_meeting(actor: Membership, meeting: Meeting) -> None:
-    _require_own(actor, meeting.team_id)
+    require_own_team(actor, meeting.team_id)
     if meeting.is_cancelled:
         raise MeetingCancelled(_("This meeting is cancelled; it can no longer be changed."))
-
-
-def _audit(
-    actor: Membership, action: str, obj: Any, label: str, now: datetime | None, **details: Any
-) -> None:
-    audit_log_record(
-        team=actor.team,
-        actor=actor.user,
-        action=action,
-        subject=f"{type(obj).__name__.lower()}:{getattr(obj, 'pk', '')}",
-        subject_label=label,
-        details=details,
-        now=now,
-    )
 
 
 def _check_members(actor: Membership, users: Iterable[User | None]) -> None:
@@ -92,20 +68,22 @@ VENUE_FIELDS = tuple(
 
 
 def venue_create(*, actor: Membership, now: datetime | None = None, **fields: Any) -> Venue:
-    _require_editor(actor)
+    require_editor(actor)
     _check_members(actor, [fields.get("visited_by")])
     venue = Venue(team=actor.team, created_at=now or timezone.now(), **fields)
     with transaction.atomic():
         venue.full_clean()
         venue.save()
-        _audit(actor, "venue.created", venue, venue.name, now)
+        audit_log_record_action(
+            actor=actor, action="venue.created", obj=venue, label=venue.name, now=now
+        )
     return venue
 
 
 def venue_update(
     *, actor: Membership, venue: Venue, now: datetime | None = None, **fields: Any
 ) -> Venue:
-    _require_own(actor, venue.team_id)
+    require_own_team(actor, venue.team_id)
     _check_members(actor, [fields.get("visited_by")])
     changed = [f for f, v in fields.items() if getattr(venue, f) != v]
     if not changed:
@@ -115,7 +93,14 @@ def venue_update(
     with transaction.atomic():
         venue.full_clean()
         venue.save(update_fields=changed)
-        _audit(actor, "venue.updated", venue, venue.name, now, fields=changed)
+        audit_log_record_action(
+            actor=actor,
+            action="venue.updated",
+            obj=venue,
+            label=venue.name,
+            now=now,
+            fields=changed,
+        )
     return venue
 
 
@@ -154,7 +139,7 @@ def team_checklist_item_save(
     **fields: Any,
 ) -> TeamChecklistItem:
     """Change an item of the team's template, or add one (item=None). New meetings use it."""
-    _require_editor(actor)
+    require_editor(actor)
     unknown = set(fields) - set(TEMPLATE_FIELDS)
     if unknown:
         raise TypeError(f"team_checklist_item_save does not take {sorted(unknown)}")
@@ -169,7 +154,9 @@ def team_checklist_item_save(
     with transaction.atomic():
         item.full_clean()
         item.save()
-        _audit(actor, "checklist_template.saved", item, item.label, now)
+        audit_log_record_action(
+            actor=actor, action="checklist_template.saved", obj=item, label=item.label, now=now
+        )
     return item
 
 
@@ -221,7 +208,7 @@ def meeting_create(
 ) -> Meeting:
     """Plan a meeting: its checklist comes from the team's template, its scenarios and
     materials from the suggestions, all of which the team then edits."""
-    _require_editor(actor)
+    require_editor(actor)
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"meeting_create does not take {sorted(unknown)}")
@@ -256,7 +243,9 @@ def meeting_create(
         Material.objects.bulk_create(
             Material(meeting=meeting, key=m.key) for m in DEFAULT_MATERIALS
         )
-        _audit(actor, "meeting.created", meeting, meeting.title, now)
+        audit_log_record_action(
+            actor=actor, action="meeting.created", obj=meeting, label=meeting.title, now=now
+        )
     return meeting
 
 
@@ -290,16 +279,23 @@ def meeting_update(
         if chosen is not None:
             meeting.stakeholders.set(chosen)
         if moved:
-            _audit(
-                actor,
-                "meeting.moved",
-                meeting,
-                meeting.title,
-                now,
+            audit_log_record_action(
+                actor=actor,
+                action="meeting.moved",
+                obj=meeting,
+                label=meeting.title,
+                now=now,
                 starts_at=meeting.starts_at.isoformat(),
             )
         elif changed:
-            _audit(actor, "meeting.updated", meeting, meeting.title, now, fields=changed)
+            audit_log_record_action(
+                actor=actor,
+                action="meeting.updated",
+                obj=meeting,
+                label=meeting.title,
+                now=now,
+                fields=changed,
+            )
     return meeting
 
 
@@ -313,7 +309,9 @@ def meeting_cancel(
         meeting.cancelled_at = now
         meeting.cancel_reason = reason.strip()
         meeting.save(update_fields=["status", "cancelled_at", "cancel_reason"])
-        _audit(actor, "meeting.cancelled", meeting, meeting.title, now)
+        audit_log_record_action(
+            actor=actor, action="meeting.cancelled", obj=meeting, label=meeting.title, now=now
+        )
     return meeting
 
 
@@ -329,7 +327,9 @@ def meeting_mark_ready(
     with transaction.atomic():
         meeting.ready_at = now
         meeting.save(update_fields=["ready_at"])
-        _audit(actor, "meeting.ready", meeting, meeting.title, now)
+        audit_log_record_action(
+            actor=actor, action="meeting.ready", obj=meeting, label=meeting.title, now=now
+        )
     return meeting
 
 
@@ -369,7 +369,14 @@ def checklist_item_update(
         item.full_clean()
         item.save(update_fields=changed)
         if "status" in changed:
-            _audit(actor, "checklist.status", item.meeting, item.label, now, status=item.status)
+            audit_log_record_action(
+                actor=actor,
+                action="checklist.status",
+                obj=item.meeting,
+                label=item.label,
+                now=now,
+                status=item.status,
+            )
     return item
 
 
@@ -391,7 +398,9 @@ def checklist_item_create(
     with transaction.atomic():
         item.full_clean()
         item.save()
-        _audit(actor, "checklist.added", meeting, item.label, now)
+        audit_log_record_action(
+            actor=actor, action="checklist.added", obj=meeting, label=item.label, now=now
+        )
     return item
 
 
@@ -454,7 +463,13 @@ def role_assign(
             meeting=meeting, role=role, defaults={"user": user, "name": "" if user else name}
         )
         assignment.full_clean()
-        _audit(actor, "meeting.role", meeting, f"{role}: {assignment.person}", now)
+        audit_log_record_action(
+            actor=actor,
+            action="meeting.role",
+            obj=meeting,
+            label=f"{role}: {assignment.person}",
+            now=now,
+        )
     return assignment
 
 
@@ -662,7 +677,7 @@ def tips_restore(*, user: User) -> int:
 def team_tip_create(
     *, actor: Membership, phase: str, topic: str, text: str, now: datetime | None = None
 ) -> TeamTip:
-    _require_editor(actor)
+    require_editor(actor)
     tip = TeamTip(
         team=actor.team,
         phase=phase,

@@ -32,14 +32,10 @@ from meedoen.meetings.forms import (
 from meedoen.meetings.models import ChecklistStatus, Meeting
 from meedoen.plans import selectors as plan_selectors
 from meedoen.teams import selectors as team_selectors
-from meedoen.teams.access import post_data, team_view
+from meedoen.teams.access import actor_of, post_data, team_view
 from meedoen.teams.errors import DomainError
 from meedoen.teams.formflow import form_page, redirect_with_message
 from meedoen.teams.models import Membership, User
-
-
-def _actor(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined, no-any-return]
 
 
 def _members(actor: Membership) -> list[User]:
@@ -74,7 +70,7 @@ def _attempt(request: HttpRequest, action: Callable[[], object], success: str = 
 
 @team_view()
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     return render(
         request,
         "meetings/meeting_list.html",
@@ -104,7 +100,7 @@ def _meeting_form(request: HttpRequest, actor: Membership, meeting: Meeting | No
 
 @team_view()
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     form = _meeting_form(request, actor, None)
     return form_page(
         request,
@@ -122,7 +118,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 @team_view()
 def meeting_update(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     form = _meeting_form(request, actor, meeting)
     return form_page(
@@ -141,7 +137,7 @@ def meeting_update(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @team_view()
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     readiness = selectors.meeting_readiness(meeting=meeting)
     tips = selectors.tips_for_meeting(actor=actor, user=request.user)  # type: ignore[arg-type]
@@ -173,7 +169,7 @@ def _roles_rows(meeting: Meeting) -> list[dict[str, Any]]:
 
 @team_view()
 def meeting_cancel(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     return form_page(
         request,
@@ -191,7 +187,7 @@ def meeting_cancel(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @team_view()
 def meeting_ready(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     if response := _post_only(request):
         return response
@@ -209,7 +205,7 @@ def meeting_ready(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @team_view()
 def checklist_item_update(request: HttpRequest, checklist_item_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     item = selectors.checklist_item_for_actor(actor=actor, item_id=checklist_item_id)
     if response := _post_only(request):
         return response
@@ -245,7 +241,7 @@ def checklist_item_update(request: HttpRequest, checklist_item_id: int) -> HttpR
 
 @team_view()
 def checklist_item_create(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     return form_page(
         request,
@@ -261,7 +257,7 @@ def checklist_item_create(request: HttpRequest, meeting_id: int) -> HttpResponse
 
 @team_view()
 def checklist_template(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     return render(
         request,
         "meetings/checklist_template.html",
@@ -276,7 +272,7 @@ def checklist_template(request: HttpRequest) -> HttpResponse:
 def checklist_template_item(
     request: HttpRequest, team_checklist_item_id: int | None = None
 ) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     item = (
         selectors.team_checklist_item_for_actor(actor=actor, item_id=team_checklist_item_id)
         if team_checklist_item_id
@@ -314,7 +310,7 @@ def checklist_template_item(
 
 @team_view()
 def meeting_roles(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     initial: dict[str, Any] = {"team_present_at": meeting.team_present_at}
     for role in meeting.roles.all():
@@ -345,7 +341,7 @@ def meeting_roles(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def scenario_form(
     request: HttpRequest, meeting_id: int, scenario_id: int | None = None
 ) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     scenario = (
         selectors.scenario_for_actor(actor=actor, scenario_id=scenario_id) if scenario_id else None
@@ -377,7 +373,7 @@ def scenario_form(
 
 @team_view()
 def scenario_delete(request: HttpRequest, scenario_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     scenario = selectors.scenario_for_actor(actor=actor, scenario_id=scenario_id)
     if response := _post_only(request):
         return response
@@ -397,7 +393,7 @@ def _methods(actor: Membership) -> list[Any]:
 
 @team_view()
 def programme(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     return form_page(
         request,
@@ -415,7 +411,7 @@ def programme(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @team_view()
 def programme_item_update(request: HttpRequest, programme_item_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     item = selectors.programme_item_for_actor(actor=actor, item_id=programme_item_id)
     initial = {
         "title": item.title,
@@ -442,7 +438,7 @@ def programme_item_update(request: HttpRequest, programme_item_id: int) -> HttpR
 @team_view()
 def programme_item_action(request: HttpRequest, programme_item_id: int) -> HttpResponse:
     """Move an item up or down, or remove it."""
-    actor = _actor(request)
+    actor = actor_of(request)
     item = selectors.programme_item_for_actor(actor=actor, item_id=programme_item_id)
     if response := _post_only(request):
         return response
@@ -458,7 +454,7 @@ def programme_item_action(request: HttpRequest, programme_item_id: int) -> HttpR
 
 @team_view()
 def run_sheet(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     template = "meetings/run_sheet.html"
     if request.htmx:  # type: ignore[attr-defined]
@@ -476,7 +472,7 @@ def run_sheet(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @team_view()
 def run_sheet_action(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     if response := _post_only(request):
         return response
@@ -499,7 +495,7 @@ def run_sheet_action(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def outreach_form(
     request: HttpRequest, meeting_id: int, outreach_action_id: int | None = None
 ) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     action = (
         selectors.outreach_action_for_actor(actor=actor, action_id=outreach_action_id)
@@ -538,7 +534,7 @@ def outreach_form(
 def material_form(
     request: HttpRequest, meeting_id: int, material_id: int | None = None
 ) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     meeting = selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     material = (
         selectors.material_for_actor(actor=actor, material_id=material_id) if material_id else None
@@ -573,13 +569,13 @@ def tip_dismiss(request: HttpRequest) -> HttpResponse:
         return HttpResponse("")
     return redirect(
         request.POST.get("next")
-        or reverse("meetings:meeting_list", kwargs={"team_slug": _actor(request).team.slug})
+        or reverse("meetings:meeting_list", kwargs={"team_slug": actor_of(request).team.slug})
     )
 
 
 @team_view()
 def team_tip_create(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     return form_page(
         request,
         TeamTipForm(post_data(request)),
@@ -600,7 +596,7 @@ def team_tip_create(request: HttpRequest) -> HttpResponse:
 
 @team_view()
 def venue_list(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     return render(
         request, "meetings/venue_list.html", {"venues": selectors.venues_for_actor(actor=actor)}
     )
@@ -608,7 +604,7 @@ def venue_list(request: HttpRequest) -> HttpResponse:
 
 @team_view()
 def venue_form(request: HttpRequest, venue_id: int | None = None) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     venue = selectors.venue_for_actor(actor=actor, venue_id=venue_id) if venue_id else None
     form = VenueForm(post_data(request), instance=venue, members=_members(actor))
     return form_page(
@@ -643,7 +639,7 @@ def venue_form(request: HttpRequest, venue_id: int | None = None) -> HttpRespons
 
 @team_view()
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     if request.method == "POST":
         services.calendar_feed_renew(actor=actor)
         messages.success(request, _("Your calendar address is ready. The old one no longer works."))

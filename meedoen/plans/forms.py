@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from meedoen.plans.catalogue import LADDER
 from meedoen.plans.models import (
     NAME_MAX,
-    TEXT_MAX,
     Method,
     ParticipationPlan,
     Ring,
@@ -18,20 +17,9 @@ from meedoen.plans.models import (
     Stakeholder,
     StakeholderKind,
 )
+from meedoen.teams.fields import text_field
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _text(
-    label: Any, *, required: bool = False, help_text: Any = "", rows: int = 3
-) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=TEXT_MAX,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
 
 
 class PlanForm(forms.Form):
@@ -44,13 +32,13 @@ class PlanForm(forms.Form):
     neighbourhoods = forms.MultipleChoiceField(
         label=_("Neighbourhoods"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    goal = _text(
+    goal = text_field(
         _("Goal"), required=True, help_text=_("What do you want to achieve with residents?")
     )
-    decision_at_stake = _text(
+    decision_at_stake = text_field(
         _("What is being decided"), help_text=_("Which decision can residents' input influence?")
     )
-    room_for_influence = _text(
+    room_for_influence = text_field(
         _("Room for influence"),
         help_text=_("Be honest: what can residents change, and what is already fixed?"),
     )
@@ -89,8 +77,8 @@ class StakeholderForm(forms.Form):
         required=False,
         help_text=_("Only for organisations; never the name of a private resident."),
     )
-    contribution = _text(_("What they can contribute"), rows=2)
-    notes = _text(_("Notes"), rows=2)
+    contribution = text_field(_("What they can contribute"), rows=2)
+    notes = text_field(_("Notes"), rows=2)
 
     @staticmethod
     def initial_for(stakeholder: Stakeholder) -> dict[str, Any]:
@@ -126,7 +114,7 @@ class RungPlanForm(forms.Form):
     methods = forms.MultipleChoiceField(
         label=_("Methods"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    expected_yield = _text(
+    expected_yield = text_field(
         _("What should this yield?"),
         help_text=_("For example: ten ideas from residents over 70 about meeting places."),
         rows=4,
@@ -184,11 +172,11 @@ class MethodForm(forms.Form):
         choices=[(r.key, r.name) for r in LADDER],
         widget=forms.CheckboxSelectMultiple,
     )
-    description = _text(_("Description"), required=True)
+    description = text_field(_("Description"), required=True)
     group_size = forms.CharField(label=_("Group size"), max_length=NAME_MAX, required=False)
     duration = forms.CharField(label=_("Duration"), max_length=NAME_MAX, required=False)
-    preparation = _text(_("Preparation"), rows=2)
-    good_for = _text(_("Good for"), rows=2)
+    preparation = text_field(_("Preparation"), rows=2)
+    good_for = text_field(_("Good for"), rows=2)
 
 
 class MappingOpenForm(forms.Form):

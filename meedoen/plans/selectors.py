@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeVar
 
-from django.db.models import Count, Model, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -31,16 +30,7 @@ from meedoen.plans.models import (
     StakeholderKind,
 )
 from meedoen.teams.models import Membership
-
-T = TypeVar("T", bound=Model)
-
-
-def _one_or_404(queryset: QuerySet[T]) -> T:
-    found = queryset.first()
-    if found is None:
-        raise Http404
-    return found
-
+from meedoen.teams.selectors import one_or_404
 
 # ---------------------------------------------------------------------------------------------
 # Plans and their parts
@@ -55,13 +45,13 @@ def plans_for_actor(*, actor: Membership) -> QuerySet[ParticipationPlan]:
 
 
 def plan_for_actor(*, actor: Membership, plan_id: int) -> ParticipationPlan:
-    return _one_or_404(
+    return one_or_404(
         ParticipationPlan.objects.filter(team=actor.team_id, pk=plan_id).select_related("team")
     )
 
 
 def stakeholder_for_actor(*, actor: Membership, stakeholder_id: int) -> Stakeholder:
-    return _one_or_404(
+    return one_or_404(
         Stakeholder.objects.filter(plan__team=actor.team_id, pk=stakeholder_id).select_related(
             "plan"
         )
@@ -69,7 +59,7 @@ def stakeholder_for_actor(*, actor: Membership, stakeholder_id: int) -> Stakehol
 
 
 def moment_for_actor(*, actor: Membership, moment_id: int) -> PlannedMoment:
-    return _one_or_404(
+    return one_or_404(
         PlannedMoment.objects.filter(plan__team=actor.team_id, pk=moment_id).select_related("plan")
     )
 
@@ -87,7 +77,7 @@ def _methods_visible(actor: Membership) -> QuerySet[Method]:
 
 
 def method_for_actor(*, actor: Membership, method_id: int) -> Method:
-    return _one_or_404(_methods_visible(actor).filter(pk=method_id))
+    return one_or_404(_methods_visible(actor).filter(pk=method_id))
 
 
 @dataclass(frozen=True)
@@ -216,7 +206,7 @@ def plan_coverage_warnings(overview: PlanOverview) -> list[Warning]:
 
 
 def mapping_session_for_actor(*, actor: Membership, session_id: int) -> MappingSession:
-    return _one_or_404(
+    return one_or_404(
         MappingSession.objects.filter(plan__team=actor.team_id, pk=session_id).select_related(
             "plan", "opened_by"
         )
@@ -224,7 +214,7 @@ def mapping_session_for_actor(*, actor: Membership, session_id: int) -> MappingS
 
 
 def mapping_note_for_actor(*, actor: Membership, note_id: int) -> MappingNote:
-    return _one_or_404(
+    return one_or_404(
         MappingNote.objects.filter(session__plan__team=actor.team_id, pk=note_id).select_related(
             "session__plan"
         )

@@ -37,23 +37,12 @@ from meedoen.plans.models import (
 )
 from meedoen.plans.selectors import NoteGroup, mapping_note_groups
 from meedoen.teams.models import Membership
-from meedoen.teams.services import audit_log_record
-
-
-def _require_editor(actor: Membership) -> None:
-    if not actor.can_edit:
-        raise PermissionDenied(_("Viewers cannot change anything."))
-
-
-def _require_coordinator(actor: Membership) -> None:
-    if not actor.is_coordinator:
-        raise PermissionDenied(_("Only a coordinator of this team may do this."))
+from meedoen.teams.permissions import require_coordinator, require_editor, require_own_team
+from meedoen.teams.services import audit_log_record_action
 
 
 def _require_own_plan(actor: Membership, plan: ParticipationPlan, *, writable: bool = True) -> None:
-    _require_editor(actor)
-    if plan.team_id != actor.team_id:
-        raise PermissionDenied
+    require_own_team(actor, plan.team_id)
     if writable and plan.status == ParticipationPlan.Status.ARCHIVED:
         raise PlanArchived(_("This plan is archived. Reopen it to change it."))
 
@@ -61,20 +50,6 @@ def _require_own_plan(actor: Membership, plan: ParticipationPlan, *, writable: b
 def _touch(plan: ParticipationPlan, now: datetime) -> None:
     plan.updated_at = now
     plan.save(update_fields=["updated_at"])
-
-
-def _audit(
-    actor: Membership, action: str, obj: object, label: str, now: datetime, **details: Any
-) -> None:
-    audit_log_record(
-        team=actor.team,
-        actor=actor.user,
-        action=action,
-        subject=f"{type(obj).__name__.lower()}:{getattr(obj, 'pk', '')}",
-        subject_label=label,
-        details=details,
-        now=now,
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -95,7 +70,7 @@ PLAN_FIELDS = (
 def plan_create(
     *, actor: Membership, now: datetime | None = None, **fields: Any
 ) -> ParticipationPlan:
-    _require_editor(actor)
+    require_editor(actor)
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"plan_create does not take {sorted(unknown)}")
@@ -106,7 +81,9 @@ def plan_create(
     with transaction.atomic():
         plan.full_clean()
         plan.save()
-        _audit(actor, "plan.created", plan, plan.title, now)
+        audit_log_record_action(
+            actor=actor, action="plan.created", obj=plan, label=plan.title, now=now
+        )
     return plan
 
 
@@ -127,7 +104,9 @@ def plan_update(
     with transaction.atomic():
         plan.full_clean()
         plan.save(update_fields=[*changed, "updated_at"])
-        _audit(actor, "plan.updated", plan, plan.title, now, fields=changed)
+        audit_log_record_action(
+            actor=actor, action="plan.updated", obj=plan, label=plan.title, now=now, fields=changed
+        )
     return plan
 
 
@@ -146,7 +125,7 @@ def plan_set_status(
         plan.updated_at = now
         plan.save(update_fields=["status", "updated_at"])
         action = "plan.archived" if status == ParticipationPlan.Status.ARCHIVED else "plan.reopened"
-        _audit(actor, action, plan, plan.title, now)
+        audit_log_record_action(actor=actor, action=action, obj=plan, label=plan.title, now=now)
     return plan
 
 
@@ -202,7 +181,13 @@ def stakeholder_create(
             raise _duplicate_error(existing)
         stakeholder.save()
         _touch(plan, now)
-        _audit(actor, "stakeholder.created", stakeholder, stakeholder.name, now)
+        audit_log_record_action(
+            actor=actor,
+            action="stakeholder.created",
+            obj=stakeholder,
+            label=stakeholder.name,
+            now=now,
+        )
     return stakeholder
 
 
@@ -235,7 +220,14 @@ def stakeholder_update(
                 raise _duplicate_error(existing)
         stakeholder.save(update_fields=changed)
         _touch(stakeholder.plan, now)
-        _audit(actor, "stakeholder.updated", stakeholder, stakeholder.name, now, fields=changed)
+        audit_log_record_action(
+            actor=actor,
+            action="stakeholder.updated",
+            obj=stakeholder,
+            label=stakeholder.name,
+            now=now,
+            fields=changed,
+        )
     return stakeholder
 
 
@@ -249,7 +241,9 @@ def stakeholder_delete(
         plan = stakeholder.plan
         stakeholder.delete()
         _touch(plan, now)
-        _audit(actor, "stakeholder.deleted", plan, label, now)
+        audit_log_record_action(
+            actor=actor, action="stakeholder.deleted", obj=plan, label=label, now=now
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,12 +273,12 @@ def rung_plan_set(
         rung_plan.save(update_fields=["expected_yield"])
         rung_plan.methods.set(chosen)
         _touch(plan, now)
-        _audit(
-            actor,
-            "plan.rung_set",
-            plan,
-            plan.title,
-            now,
+        audit_log_record_action(
+            actor=actor,
+            action="plan.rung_set",
+            obj=plan,
+            label=plan.title,
+            now=now,
             rung=rung,
             methods=[m.name for m in chosen],
         )
@@ -321,7 +315,9 @@ def moment_create(
         moment.save()
         moment.stakeholders.set(chosen)
         _touch(plan, now)
-        _audit(actor, "moment.created", plan, moment.what, now)
+        audit_log_record_action(
+            actor=actor, action="moment.created", obj=plan, label=moment.what, now=now
+        )
     return moment
 
 
@@ -332,7 +328,9 @@ def moment_delete(*, actor: Membership, moment: PlannedMoment, now: datetime | N
         plan, label = moment.plan, moment.what
         moment.delete()
         _touch(plan, now)
-        _audit(actor, "moment.deleted", plan, label, now)
+        audit_log_record_action(
+            actor=actor, action="moment.deleted", obj=plan, label=label, now=now
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -351,7 +349,7 @@ METHOD_FIELDS = (
 
 def method_create(*, actor: Membership, now: datetime | None = None, **fields: Any) -> Method:
     """A team's own method, next to the built-in catalogue."""
-    _require_editor(actor)
+    require_editor(actor)
     unknown = set(fields) - set(METHOD_FIELDS)
     if unknown:
         raise TypeError(f"method_create does not take {sorted(unknown)}")
@@ -362,7 +360,9 @@ def method_create(*, actor: Membership, now: datetime | None = None, **fields: A
         if not method.rungs:
             raise ValidationError({"rungs": _("Choose at least one rung.")})
         method.save()
-        _audit(actor, "method.created", method, method.name, now)
+        audit_log_record_action(
+            actor=actor, action="method.created", obj=method, label=method.name, now=now
+        )
     return method
 
 
@@ -370,7 +370,7 @@ def method_set_hidden(
     *, actor: Membership, method: Method, hidden: bool, now: datetime | None = None
 ) -> None:
     """Hide a built-in method the team never uses (or show it again)."""
-    _require_editor(actor)
+    require_editor(actor)
     if not method.is_builtin:
         raise PermissionDenied
     now = now or timezone.now()
@@ -379,7 +379,13 @@ def method_set_hidden(
             MethodHidden.objects.get_or_create(team=actor.team, method=method)
         else:
             MethodHidden.objects.filter(team=actor.team, method=method).delete()
-        _audit(actor, "method.hidden" if hidden else "method.shown", method, method.name, now)
+        audit_log_record_action(
+            actor=actor,
+            action="method.hidden" if hidden else "method.shown",
+            obj=method,
+            label=method.name,
+            now=now,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -408,7 +414,7 @@ def mapping_session_open(
     now: datetime | None = None,
 ) -> MappingSession:
     """Open a session for the plan (coordinators). An unfinished session is returned as is."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     _require_own_plan(actor, plan)
     if not MIN_SESSION_SECONDS <= duration_seconds <= MAX_SESSION_SECONDS:
         raise MappingSessionState(_("Choose between half a minute and 30 minutes."))
@@ -420,7 +426,9 @@ def mapping_session_open(
         session = MappingSession.objects.create(
             plan=plan, opened_by=actor.user, opened_at=now, duration_seconds=duration_seconds
         )
-        _audit(actor, "mapping.opened", plan, plan.title, now)
+        audit_log_record_action(
+            actor=actor, action="mapping.opened", obj=plan, label=plan.title, now=now
+        )
     return session
 
 
@@ -428,7 +436,7 @@ def mapping_session_start(
     *, actor: Membership, session: MappingSession, now: datetime | None = None
 ) -> MappingSession:
     """Start the countdown: from now on everyone writes privately."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     _require_own_plan(actor, session.plan)
     now = now or timezone.now()
     with transaction.atomic():
@@ -513,7 +521,7 @@ def mapping_session_reveal(
     *, actor: Membership, session: MappingSession, now: datetime | None = None
 ) -> MappingSession:
     """Show all notes now (the coordinator may end the writing early)."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     _require_own_plan(actor, session.plan)
     now = now or timezone.now()
     with transaction.atomic():
@@ -555,7 +563,7 @@ def mapping_decide(
     now: datetime | None = None,
 ) -> MappingDecision:
     """The coordinator settles one stakeholder: its name, ring and kind."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     _require_own_plan(actor, session.plan)
     now = now or timezone.now()
     with transaction.atomic():
@@ -590,7 +598,7 @@ def mapping_session_close(
 ) -> list[Stakeholder]:
     """Close the session and turn its outcome into the plan's stakeholders: a stakeholder the
     plan already has (up to small differences) moves to the decided ring; new ones are added."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     _require_own_plan(actor, session.plan)
     now = now or timezone.now()
     with transaction.atomic():
@@ -634,7 +642,14 @@ def mapping_session_close(
         session.closed_at = now
         _bump(session, "status", "closed_at")
         _touch(plan, now)
-        _audit(actor, "mapping.closed", plan, plan.title, now, stakeholders=len(result))
+        audit_log_record_action(
+            actor=actor,
+            action="mapping.closed",
+            obj=plan,
+            label=plan.title,
+            now=now,
+            stakeholders=len(result),
+        )
     return result
 
 

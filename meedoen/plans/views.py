@@ -32,14 +32,9 @@ from meedoen.plans.forms import (
 from meedoen.plans.models import MappingSession, ParticipationPlan, Ring, Rung, StakeholderKind
 from meedoen.plans.ringmap import ring_map
 from meedoen.plans.sections import plan_sections_for
-from meedoen.teams.access import post_data, team_view
+from meedoen.teams.access import actor_of, post_data, team_view
 from meedoen.teams.errors import DomainError
 from meedoen.teams.formflow import form_page, redirect_with_message
-from meedoen.teams.models import Membership
-
-
-def _actor(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined, no-any-return]
 
 
 def _plan_url(plan: ParticipationPlan, name: str = "plan_detail", **kwargs: Any) -> str:
@@ -55,7 +50,7 @@ def _plan_url(plan: ParticipationPlan, name: str = "plan_detail", **kwargs: Any)
 
 @team_view()
 def plan_list(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     return render(
         request,
         "plans/plan_list.html",
@@ -69,7 +64,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @team_view()
 def plan_create(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     return form_page(
         request,
         PlanForm(post_data(request), neighbourhoods=actor.team.neighbourhoods),
@@ -86,7 +81,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 @team_view()
 def plan_update(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     form = PlanForm(
         post_data(request),
@@ -105,7 +100,7 @@ def plan_update(request: HttpRequest, participation_plan_id: int) -> HttpRespons
 
 @team_view()
 def plan_status(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -123,7 +118,7 @@ def plan_status(request: HttpRequest, participation_plan_id: int) -> HttpRespons
 
 @team_view()
 def plan_detail(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     overview = selectors.plan_overview(actor=actor, plan=plan)
     context = {
@@ -142,7 +137,7 @@ def plan_detail(request: HttpRequest, participation_plan_id: int) -> HttpRespons
 
 @team_view()
 def plan_print(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     overview = selectors.plan_overview(actor=actor, plan=plan)
     return render(
@@ -175,7 +170,7 @@ EXPORT_TYPES = {
 
 
 def _plan_export(request: HttpRequest, participation_plan_id: int, extension: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     overview = selectors.plan_overview(actor=actor, plan=plan)
     content = exports.plan_pdf(overview) if extension == "pdf" else exports.plan_docx(overview)
@@ -191,7 +186,7 @@ def _plan_export(request: HttpRequest, participation_plan_id: int, extension: st
 
 @team_view()
 def stakeholder_create(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     return form_page(
         request,
@@ -209,7 +204,7 @@ def stakeholder_create(request: HttpRequest, participation_plan_id: int) -> Http
 
 @team_view()
 def stakeholder_update(request: HttpRequest, stakeholder_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     stakeholder = selectors.stakeholder_for_actor(actor=actor, stakeholder_id=stakeholder_id)
     return form_page(
         request,
@@ -227,7 +222,7 @@ def stakeholder_update(request: HttpRequest, stakeholder_id: int) -> HttpRespons
 
 @team_view()
 def stakeholder_delete(request: HttpRequest, stakeholder_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     stakeholder = selectors.stakeholder_for_actor(actor=actor, stakeholder_id=stakeholder_id)
     plan = stakeholder.plan
     if request.method == "POST":
@@ -249,7 +244,7 @@ def stakeholder_delete(request: HttpRequest, stakeholder_id: int) -> HttpRespons
 
 @team_view()
 def plan_rungs(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     form = RungsForm(post_data(request), stakeholders=list(selectors.plan_stakeholders(plan=plan)))
 
@@ -271,7 +266,7 @@ def plan_rungs(request: HttpRequest, participation_plan_id: int) -> HttpResponse
 
 @team_view()
 def rung_plan_update(request: HttpRequest, participation_plan_id: int, rung: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     if rung not in Rung.values:
         raise Http404
@@ -319,7 +314,7 @@ def rung_plan_update(request: HttpRequest, participation_plan_id: int, rung: str
 
 @team_view()
 def moment_create(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     form = MomentForm(
         post_data(request),
@@ -342,7 +337,7 @@ def moment_create(request: HttpRequest, participation_plan_id: int) -> HttpRespo
 
 @team_view()
 def moment_delete(request: HttpRequest, planned_moment_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     moment = selectors.moment_for_actor(actor=actor, moment_id=planned_moment_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -359,7 +354,7 @@ def moment_delete(request: HttpRequest, planned_moment_id: int) -> HttpResponse:
 
 @team_view()
 def method_list(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     rung = request.GET.get("rung", "")
     rows = selectors.methods_catalogue(actor=actor)
     if rung in Rung.values:
@@ -382,7 +377,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
 
 @team_view()
 def method_create(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     return form_page(
         request,
         MethodForm(post_data(request)),
@@ -398,7 +393,7 @@ def method_create(request: HttpRequest) -> HttpResponse:
 
 @team_view()
 def method_hide(request: HttpRequest, method_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     method = selectors.method_for_actor(actor=actor, method_id=method_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -421,7 +416,7 @@ def _session_url(session: MappingSession) -> str:
 
 
 def _board(request: HttpRequest, session: MappingSession, **extra: Any) -> dict[str, Any]:
-    actor = _actor(request)
+    actor = actor_of(request)
     board = selectors.mapping_board(actor=actor, session=session)
     return {
         "session": session,
@@ -449,7 +444,7 @@ def _session_response(request: HttpRequest, session: MappingSession, **extra: An
 
 @team_view(coordinator_only=True)
 def mapping_session_open(request: HttpRequest, participation_plan_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     plan = selectors.plan_for_actor(actor=actor, plan_id=participation_plan_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -471,7 +466,7 @@ def mapping_session_open(request: HttpRequest, participation_plan_id: int) -> Ht
 
 @team_view()
 def mapping_session_detail(request: HttpRequest, mapping_session_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     session = selectors.mapping_session_for_actor(actor=actor, session_id=mapping_session_id)
     template = "plans/mapping_session.html"
     if request.htmx:  # type: ignore[attr-defined]
@@ -485,7 +480,7 @@ def mapping_session_detail(request: HttpRequest, mapping_session_id: int) -> Htt
 @team_view(coordinator_only=True)
 def mapping_session_step(request: HttpRequest, mapping_session_id: int) -> HttpResponse:
     """The coordinator moves the session on: start, show notes, or close."""
-    actor = _actor(request)
+    actor = actor_of(request)
     session = selectors.mapping_session_for_actor(actor=actor, session_id=mapping_session_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -531,7 +526,7 @@ def _form_errors(form: Any) -> list[str]:
 
 @team_view()
 def mapping_note_create(request: HttpRequest, mapping_session_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     session = selectors.mapping_session_for_actor(actor=actor, session_id=mapping_session_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -548,7 +543,7 @@ def mapping_note_create(request: HttpRequest, mapping_session_id: int) -> HttpRe
 @team_view()
 def mapping_note_place(request: HttpRequest, mapping_note_id: int) -> HttpResponse:
     """Move one of your notes to another ring, or delete it."""
-    actor = _actor(request)
+    actor = actor_of(request)
     note = selectors.mapping_note_for_actor(actor=actor, note_id=mapping_note_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -566,7 +561,7 @@ def mapping_note_place(request: HttpRequest, mapping_note_id: int) -> HttpRespon
 
 @team_view()
 def mapping_reflection_create(request: HttpRequest, mapping_note_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     note = selectors.mapping_note_for_actor(actor=actor, note_id=mapping_note_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -583,7 +578,7 @@ def mapping_reflection_create(request: HttpRequest, mapping_note_id: int) -> Htt
 
 @team_view(coordinator_only=True)
 def mapping_decision_create(request: HttpRequest, mapping_session_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     session = selectors.mapping_session_for_actor(actor=actor, session_id=mapping_session_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

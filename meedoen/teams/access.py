@@ -32,6 +32,11 @@ class TeamRequest(HttpRequest):
 TeamView = Callable[..., HttpResponseBase]
 
 
+def actor_of(request: HttpRequest) -> Membership:
+    """The acting membership of a request that passed `team_view`."""
+    return request.membership  # type: ignore[attr-defined, no-any-return]
+
+
 def post_data(request: HttpRequest) -> QueryDict | None:
     """The submitted data for a form, also when it is empty (an empty POST is still a
     submission that must show errors, where `request.POST or None` would not bind the form)."""

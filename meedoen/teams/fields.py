@@ -37,3 +37,21 @@ class LinesField(forms.CharField):
                 _("Each line can be at most %(max)d characters.") % {"max": self.max_line_length}
             )
         return names
+
+
+def text_field(
+    label: Any,
+    *,
+    required: bool = False,
+    help_text: Any = "",
+    rows: int = 3,
+    max_length: int = 4000,
+) -> forms.CharField:
+    """A multi-line text field of a few rows (the length every room allows for free text)."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )

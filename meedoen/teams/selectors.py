@@ -9,14 +9,25 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meedoen.teams.errors import InvitationInvalid
 from meedoen.teams.models import AuditLogEntry, Invitation, Membership, User, WorkerHeartbeat
+
+ModelT = TypeVar("ModelT", bound=Model)
+
+
+def one_or_404(queryset: QuerySet[ModelT]) -> ModelT:
+    """The one object a scoped queryset finds, or 404: the shape of every object selector."""
+    found = queryset.first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def token_hash(token: str) -> str:

@@ -27,6 +27,7 @@ from meedoen.teams.models import (
     User,
     WorkerHeartbeat,
 )
+from meedoen.teams.permissions import require_coordinator
 from meedoen.teams.selectors import invitation_open_by_token, token_hash
 
 # ---------------------------------------------------------------------------------------------
@@ -55,9 +56,25 @@ def audit_log_record(
     )
 
 
-def _require_coordinator(actor: Membership) -> None:
-    if not actor.is_coordinator:
-        raise PermissionDenied(_("Only a coordinator of this team may do this."))
+def audit_log_record_action(
+    *,
+    actor: Membership,
+    action: str,
+    obj: object,
+    label: str,
+    now: datetime | None = None,
+    **details: Any,
+) -> AuditLogEntry:
+    """Record that a team member did something to an object of their team."""
+    return audit_log_record(
+        team=actor.team,
+        actor=actor.user,
+        action=action,
+        subject=f"{type(obj).__name__.lower()}:{getattr(obj, 'pk', '')}",
+        subject_label=label,
+        details=details,
+        now=now,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,7 +128,7 @@ TEAM_SETTINGS_FIELDS = (
 
 def team_update(*, actor: Membership, now: datetime | None = None, **changes: Any) -> Team:
     """Change the team's settings (coordinators only)."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     unknown = set(changes) - set(TEAM_SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"team_update does not change {sorted(unknown)}")
@@ -151,7 +168,7 @@ def invitation_create(
 
     An earlier open invitation for the same address is replaced, so only the newest link works.
     """
-    _require_coordinator(actor)
+    require_coordinator(actor)
     now = now or timezone.now()
     email = User.objects.normalize_email(email).strip().lower()
     team = actor.team
@@ -208,7 +225,7 @@ def _invitation_send(*, invitation: Invitation, token: str, language: str) -> No
 def invitation_revoke(
     *, actor: Membership, invitation: Invitation, now: datetime | None = None
 ) -> Invitation:
-    _require_coordinator(actor)
+    require_coordinator(actor)
     if invitation.team_id != actor.team_id:
         raise PermissionDenied
     now = now or timezone.now()
@@ -323,7 +340,7 @@ def _coordinators_left_without(membership: Membership) -> int:
 def membership_change_role(
     *, actor: Membership, membership: Membership, role: str, now: datetime | None = None
 ) -> Membership:
-    _require_coordinator(actor)
+    require_coordinator(actor)
     if membership.team_id != actor.team_id:
         raise PermissionDenied
     if role not in Role.values:
@@ -355,7 +372,7 @@ def membership_remove(
     *, actor: Membership, membership: Membership, now: datetime | None = None
 ) -> None:
     """Remove someone from the team (their account stays; they may be in other teams)."""
-    _require_coordinator(actor)
+    require_coordinator(actor)
     if membership.team_id != actor.team_id:
         raise PermissionDenied
     with transaction.atomic():
