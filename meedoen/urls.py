@@ -12,6 +12,9 @@ urlpatterns = [
     # Each room's staff pages live under the team: /t/<team_slug>/…
     path("t/<slug:team_slug>/", include("meedoen.plans.urls")),
     path("t/<slug:team_slug>/", include("meedoen.meetings.urls")),
+    path("t/<slug:team_slug>/", include("meedoen.registrations.urls")),
+    # Resident pages (no account): /b/<meeting-code>/…
+    path("b/<slug:code>/", include("meedoen.registrations.urls_public")),
     path("agenda/<str:token>.ics", meeting_views.calendar_feed, name="meeting_calendar_feed"),
     path("healthz", team_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -384,7 +384,7 @@ def _demo_meetings(
         rungs=[Rung.ADVISE],
         starts_at=upcoming_start,
         ends_at=upcoming_start + timedelta(hours=2),
-        capacity=50,
+        capacity=60,
         languages=["Nederlands", "Turks"],
         target_groups="Ouderen uit de Vogelbuurt en Oude Haven, mantelzorgers, professionals.",
         social_moment="coffee",
@@ -408,6 +408,7 @@ def _demo_meetings(
             actor=member, item=item, status=ChecklistStatus.DONE, owner=member.user
         )
     _demo_roles_and_programme(coordinator, member, upcoming)
+    _demo_registrations(coordinator=coordinator, member=member, meeting=upcoming, now=now)
     for kind, description, days, status in [
         ("market_stand", "Kraam op de zaterdagmarkt met koffie", -14, "done"),
         ("posters", "Supermarkt, huisarts, apotheek en bibliotheek", -18, "done"),
@@ -469,4 +470,131 @@ def _demo_roles_and_programme(
             kind=kind,
             duration_minutes=minutes,
             led_by=led_by,
+        )
+
+
+DEMO_FIRST_NAMES = [
+    "Annie",
+    "Mohamed",
+    "Joke",
+    "Fatma",
+    "Henk",
+    "Siham",
+    "Wim",
+    "Gerda",
+    "Yusuf",
+    "Truus",
+    "Karim",
+    "Ria",
+    "Bram",
+    "Aïcha",
+    "Cor",
+    "Nel",
+    "Emre",
+    "Sanne",
+    "Jan",
+    "Zoë",
+    "Dirk",
+    "Leyla",
+    "Piet",
+    "Marja",
+    "Hassan",
+    "Els",
+    "Kees",
+    "Nadia",
+    "Bep",
+    "Tom",
+]
+DEMO_LAST_NAMES = [
+    "de Jong",
+    "El Idrissi",
+    "Bakker",
+    "Yılmaz",
+    "Visser",
+    "Ouali",
+    "Smit",
+    "Meijer",
+    "Öztürk",
+    "de Boer",
+    "Mulder",
+    "Ngô",
+    "Dekker",
+    "Haddādī",
+    "van Dijk",
+]
+
+
+def _demo_registrations(
+    *, coordinator: Membership, member: Membership, meeting: Meeting, now: datetime
+) -> None:
+    """About sixty registrations through every channel, two key figures, and a short queue."""
+    from meedoen.registrations import services as registration_services
+
+    registration_services.registration_settings_update(
+        actor=coordinator,
+        meeting=meeting,
+        published=True,
+        ask_street=True,
+        ask_age_band=True,
+        ask_photo_consent=True,
+        allow_companions=True,
+        privacy_url="https://www.rivierstad.example/privacy",
+    )
+    figures = [
+        registration_services.key_figure_create(
+            actor=member,
+            name="Aïcha Bouzid",
+            connection="Vrouwengroep van de moskee",
+            contact="06 12345678",
+        ),
+        registration_services.key_figure_create(
+            actor=member,
+            name="Henk Willems",
+            connection="Bewoners van de seniorenflat",
+        ),
+    ]
+    registration_services.network_place_create(
+        actor=member, name="Buurthuis De Brug", kind="buurthuis", address="Brugstraat 12"
+    )
+    registration_services.network_place_create(actor=member, name="Zaterdagmarkt", kind="markt")
+    channels = ["online"] * 30 + ["phone"] * 8 + ["paper"] * 8 + ["in_person"] * 4
+    channels += ["key_figure"] * 10
+    needs_cycle = [
+        [],
+        [],
+        ["wheelchair"],
+        [],
+        ["hearing_loop"],
+        [],
+        ["interpreter"],
+        [],
+        ["reading_help"],
+        [],
+    ]
+    for number, channel in enumerate(channels):
+        first = DEMO_FIRST_NAMES[number % len(DEMO_FIRST_NAMES)]
+        last = DEMO_LAST_NAMES[(number * 7) % len(DEMO_LAST_NAMES)]
+        fields: dict[str, Any] = {
+            "name": f"{first} {last}",
+            "comes_as": "professional" if number % 9 == 0 else "resident",
+            "needs": needs_cycle[number % len(needs_cycle)],
+            "dietary": "halal" if number % 6 == 1 else ("vegetarisch" if number % 11 == 3 else ""),
+            "follow_up": number % 3 != 0,
+            "street": ["Vogelbuurt", "Oude Haven", "Park Noord"][number % 3],
+            "age_band": ["55-74", "75+", "35-54", "18-34"][number % 4],
+            "companions": ["Karel"] if number % 10 == 4 else [],
+            "heard_via": ["poster", "key_figure", "personal", "flyer", "newsletter"][number % 5],
+        }
+        if channel in ("online", "key_figure"):
+            fields["email"] = f"bewoner{number}@example.org"
+            fields["privacy_consent"] = True
+        else:
+            fields["phone"] = f"06 {10000000 + number * 7919}"
+        registration_services.registration_admit(
+            meeting=meeting,
+            channel=channel,
+            actor=member if channel in ("phone", "paper", "in_person") else None,
+            key_figure=figures[number % 2] if channel == "key_figure" else None,
+            now=now - timedelta(days=20) + timedelta(hours=number * 6),
+            **fields,
         )

@@ -30,6 +30,7 @@ from meedoen.meetings.forms import (
     VenueForm,
 )
 from meedoen.meetings.models import ChecklistStatus, Meeting
+from meedoen.meetings.sections import meeting_sections_for
 from meedoen.plans import selectors as plan_selectors
 from meedoen.teams import selectors as team_selectors
 from meedoen.teams.access import actor_of, post_data, team_view
@@ -157,6 +158,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "statuses": ChecklistStatus.choices,
         "members": members,
         "checklist_add_form": ChecklistItemCreateForm(),
+        "sections": meeting_sections_for(actor=actor, meeting=meeting),
         "now": timezone.now(),
     }
     return render(request, "meetings/meeting_detail.html", context)

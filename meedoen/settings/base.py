@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "meedoen.teams",
     "meedoen.plans",
     "meedoen.meetings",
+    "meedoen.registrations",
     "meedoen.grouping",
     "meedoen.demo",
 ]

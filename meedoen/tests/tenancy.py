@@ -22,6 +22,7 @@ from meedoen.plans.tests.factories import (
     StakeholderFactory,
     TeamMethodFactory,
 )
+from meedoen.registrations.tests.factories import KeyFigureFactory, RegistrationFactory
 from meedoen.teams.models import Team
 from meedoen.teams.tests.factories import InvitationFactory, MembershipFactory
 
@@ -42,6 +43,8 @@ OBJECT_FACTORIES: dict[str, Callable[[Team], int]] = {
     "programme_item_id": lambda team: ProgrammeItemFactory(meeting__team=team).pk,
     "outreach_action_id": lambda team: OutreachActionFactory(meeting__team=team).pk,
     "material_id": lambda team: MaterialFactory(meeting__team=team).pk,
+    "registration_id": lambda team: RegistrationFactory(meeting__team=team).pk,
+    "key_figure_id": lambda team: KeyFigureFactory(team=team).pk,
 }
 
 # URL arguments that are not objects: a valid value, the same for every team.
