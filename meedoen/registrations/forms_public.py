@@ -19,6 +19,7 @@ from meedoen.registrations.models import (
     Registration,
     RegistrationSettings,
 )
+from meedoen.registrations.services import REGISTRATION_FIELDS
 from meedoen.registrations.texts import texts_for
 from meedoen.teams.fields import LinesField
 
@@ -251,29 +252,7 @@ class RegistrationForm(_ContactRule):
     def registration_fields(self) -> dict[str, Any]:
         """The cleaned data as `registration_admit` takes it."""
         data = self.cleaned_data
-        fields: dict[str, Any] = {
-            key: data[key]
-            for key in (
-                "name",
-                "email",
-                "phone",
-                "comes_as",
-                "needs",
-                "needs_other",
-                "dietary",
-                "follow_up",
-                "privacy_consent",
-                "street",
-                "age_band",
-                "languages",
-                "organisation",
-                "photo_consent",
-                "companions",
-                "brings_helper",
-                "heard_via",
-            )
-            if key in data
-        }
+        fields: dict[str, Any] = {key: data[key] for key in REGISTRATION_FIELDS if key in data}
         answers = {
             label: data[key]
             for key, label in self.custom_questions
