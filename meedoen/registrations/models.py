@@ -199,3 +199,51 @@ class Registration(models.Model):
     @property
     def first_name(self) -> str:
         return self.name.split(" ")[0]
+
+
+class CheckIn(models.Model):
+    """One event at the door: someone (with their party) came in, or a mistaken check-in was
+    undone. Append-only; whether a person is present is derived from their latest event, so
+    two doors and double scans cannot disagree."""
+
+    class Action(models.TextChoices):
+        IN = "in", _("checked in")
+        UNDO = "undo", _("check-in undone")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="check_ins")
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="check_ins"
+    )
+    action = models.CharField(max_length=4, choices=Action.choices)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    device = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["registration", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.registration_id} {self.action} {self.at:%H:%M}"
+
+
+class WalkIn(models.Model):
+    """Someone who came without registering: attendance, not a registration (no capacity)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="walk_ins")
+    first_name = models.CharField(_("first name"), max_length=60)
+    comes_as = models.CharField(_("comes as"), max_length=40, blank=True)
+    contact = models.CharField(_("email or phone"), max_length=200, blank=True)
+    follow_up = models.BooleanField(_("keep me informed afterwards"), default=False)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return self.first_name

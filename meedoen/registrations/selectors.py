@@ -13,11 +13,14 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from meedoen.meetings.models import Meeting
+from meedoen.plans.matching import name_normalize, names_similar
 from meedoen.registrations.models import (
+    CheckIn,
     KeyFigure,
     NetworkPlace,
     Registration,
     RegistrationSettings,
+    WalkIn,
 )
 from meedoen.registrations.services import places_taken, token_hash, waiting_position
 from meedoen.teams.models import Membership
@@ -146,3 +149,136 @@ def upcoming_registration_counts(
         team=actor.team_id, ends_at__gt=now or timezone.now(), status=Meeting.Status.PLANNED
     ).order_by("starts_at")[:5]
     return [(m, places_taken(m)) for m in meetings]
+
+
+# ---------------------------------------------------------------------------------------------
+# At the door and afterwards
+
+
+def present_registration_ids(*, meeting: Meeting) -> set[int]:
+    """Registrations whose latest door event is a check-in."""
+    # Later events overwrite earlier ones: the latest event per registration counts.
+    latest = dict(
+        CheckIn.objects.filter(meeting=meeting)
+        .order_by("at", "id")
+        .values_list("registration_id", "action")
+    )
+    return {pk for pk, action in latest.items() if action == CheckIn.Action.IN}
+
+
+def door_search(
+    *, actor: Membership, meeting: Meeting, query: str, limit: int = 20
+) -> list[Registration]:
+    """Find registrations at the door by name, tolerant of accents, case and small typos, or
+    by the short check-in code."""
+    if meeting.team_id != actor.team_id:
+        raise Http404
+    query = query.strip()
+    candidates = list(
+        Registration.objects.filter(meeting=meeting).exclude(status=Registration.Status.CANCELLED)
+    )
+    if not query:
+        return []
+    code = query.upper().replace(" ", "")
+    by_code = [r for r in candidates if r.checkin_code == code]
+    if by_code:
+        return by_code
+    wanted = name_normalize(query)
+    scored = []
+    for registration in candidates:
+        name = name_normalize(registration.name)
+        words = name.split()
+        if wanted in name or any(w.startswith(wanted) for w in words):
+            scored.append((0, registration.name, registration))
+        elif names_similar(query, registration.name) or any(
+            names_similar(query, word) for word in registration.name.split()
+        ):
+            scored.append((1, registration.name, registration))
+    return [r for _score, _name, r in sorted(scored, key=lambda t: (t[0], t[1]))][:limit]
+
+
+def registration_by_checkin_code(*, actor: Membership, meeting: Meeting, code: str) -> Registration:
+    if meeting.team_id != actor.team_id:
+        raise Http404
+    return one_or_404(
+        Registration.objects.filter(meeting=meeting, checkin_code=code.strip().upper()).exclude(
+            status=Registration.Status.CANCELLED
+        )
+    )
+
+
+@dataclass
+class Attendance:
+    expected_places: int
+    present_places: int
+    walk_ins: int
+    present_registrations: set[int]
+    no_show_by_channel: dict[str, tuple[int, int]]  # channel: (no-shows, confirmed)
+    no_show_by_comes_as: dict[str, tuple[int, int]]
+
+    @property
+    def still_to_come(self) -> int:
+        return max(0, self.expected_places - self.present_places)
+
+    @property
+    def total_present(self) -> int:
+        return self.present_places + self.walk_ins
+
+    @property
+    def no_shows(self) -> int:
+        return sum(missing for missing, _total in self.no_show_by_channel.values())
+
+    @property
+    def confirmed(self) -> int:
+        return sum(total for _missing, total in self.no_show_by_channel.values())
+
+    @property
+    def no_show_rate(self) -> float | None:
+        return self.no_shows / self.confirmed if self.confirmed else None
+
+
+def attendance(*, meeting: Meeting) -> Attendance:
+    """Who is expected, who came, and — per channel and per "I come as" — who did not."""
+    present = present_registration_ids(meeting=meeting)
+    confirmed = list(
+        Registration.objects.filter(meeting=meeting, status=Registration.Status.CONFIRMED)
+    )
+    by_channel: dict[str, list[int]] = {}
+    by_comes_as: dict[str, list[int]] = {}
+    for registration in confirmed:
+        missing = 0 if registration.pk in present else 1
+        for key, table in (
+            (registration.channel, by_channel),
+            (registration.comes_as or "?", by_comes_as),
+        ):
+            counts = table.setdefault(key, [0, 0])
+            counts[0] += missing
+            counts[1] += 1
+    return Attendance(
+        expected_places=sum(r.places for r in confirmed),
+        present_places=sum(
+            r.places
+            for r in Registration.objects.filter(meeting=meeting, pk__in=present).exclude(
+                status=Registration.Status.CANCELLED
+            )
+        ),
+        walk_ins=WalkIn.objects.filter(meeting=meeting).count(),
+        present_registrations=present,
+        no_show_by_channel={k: (v[0], v[1]) for k, v in by_channel.items()},
+        no_show_by_comes_as={k: (v[0], v[1]) for k, v in by_comes_as.items()},
+    )
+
+
+def walk_ins_of(*, actor: Membership, meeting: Meeting) -> QuerySet[WalkIn]:
+    if meeting.team_id != actor.team_id:
+        raise Http404
+    return WalkIn.objects.filter(meeting=meeting)
+
+
+def recent_attendance(
+    *, actor: Membership, now: datetime | None = None
+) -> list[tuple[Meeting, Attendance]]:
+    meetings = Meeting.objects.filter(
+        team=actor.team_id, ends_at__lte=now or timezone.now(), status=Meeting.Status.PLANNED
+    ).order_by("-starts_at")[:3]
+    return [(m, attendance(meeting=m)) for m in meetings]

@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 from meedoen.meetings.models import Meeting
 from meedoen.registrations.errors import NoRoom, RegistrationClosed, RegistrationExists
 from meedoen.registrations.models import (
+    CheckIn,
     KeyFigure,
     NetworkPlace,
     Registration,
     RegistrationSettings,
+    WalkIn,
 )
 from meedoen.teams.models import Membership
 from meedoen.teams.permissions import require_editor, require_own_team
@@ -376,3 +378,59 @@ def network_place_create(
         place.save()
         audit_log_record_action(actor=actor, action="network.place", obj=place, label=place.name)
     return place
+
+
+# ---------------------------------------------------------------------------------------------
+# At the door
+
+
+def check_in_record(
+    *,
+    actor: Membership,
+    registration: Registration,
+    device: str = "",
+    undo: bool = False,
+    now: datetime | None = None,
+) -> CheckIn:
+    """Note at the door that someone (and their party) came in — or undo a mistake. Events are
+    only ever added, so two doors scanning the same person at once do no harm."""
+    require_own_team(actor, registration.meeting.team_id)
+    if registration.status == Registration.Status.CANCELLED and not undo:
+        raise RegistrationClosed(_("This registration was cancelled."))
+    event = CheckIn(
+        meeting_id=registration.meeting_id,
+        registration=registration,
+        action=CheckIn.Action.UNDO if undo else CheckIn.Action.IN,
+        at=now or timezone.now(),
+        by=actor.user,
+        device=device[:40],
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+def walk_in_add(
+    *,
+    actor: Membership,
+    meeting: Meeting,
+    first_name: str,
+    comes_as: str = "",
+    contact: str = "",
+    follow_up: bool = False,
+    now: datetime | None = None,
+) -> WalkIn:
+    """Someone came without registering. Not limited by the registration capacity."""
+    require_own_team(actor, meeting.team_id)
+    walk_in = WalkIn(
+        meeting=meeting,
+        first_name=" ".join(first_name.split()),
+        comes_as=comes_as,
+        contact=contact.strip(),
+        follow_up=follow_up and bool(contact.strip()),
+        at=now or timezone.now(),
+        by=actor.user,
+    )
+    walk_in.full_clean()
+    walk_in.save()
+    return walk_in
