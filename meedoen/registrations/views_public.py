@@ -34,6 +34,7 @@ from meedoen.registrations.models import (
     Need,
     Registration,
 )
+from meedoen.registrations.qr import checkin_qr_svg
 from meedoen.registrations.selectors import KeyFigureInvite
 from meedoen.registrations.texts import texts_for
 from meedoen.teams.formflow import form_errors_apply
@@ -308,6 +309,11 @@ def registration_manage(request: HttpRequest, code: str, token: str) -> HttpResp
             "data": registration_data(registration),
             "can_change": can_change,
             "token": token,
+            "checkin_qr": checkin_qr_svg(
+                registration.checkin_code,
+                label=_("QR code with your check-in code %(code)s")
+                % {"code": registration.checkin_code},
+            ),
         }
     )
     return render(request, "registrations/public/manage.html", context, status=status)

@@ -369,3 +369,18 @@ def test_every_resident_text_has_a_u_and_a_je_form():
     source = inspect.getsource(texts)
     assert source.count('"address: formal (u)"') == len(texts.TEXTS) > 30
     assert source.count('"address: informal (je)"') == len(texts.TEXTS)
+
+
+def test_the_confirmation_shows_a_qr_code_of_the_checkin_code_only(client, world, meeting):
+    """The QR holds the short check-in code, never the personal link."""
+    import re
+
+    admission = services.registration_admit(
+        meeting=meeting, channel="online", name="Zoë", privacy_consent=True
+    )
+    page = client.get(f"/b/{meeting.code}/aanmelding/{admission.manage_token}/").content.decode()
+    assert re.search(r'<div class="md-qr" role="img" aria-label="[^"]+">\s*<svg', page)
+    import segno
+
+    expected = segno.make(admission.registration.checkin_code, error="m", micro=False)
+    assert expected.svg_inline(scale=6, border=2, dark="#000", light="#fff", omitsize=False) in page
