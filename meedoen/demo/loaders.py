@@ -90,6 +90,7 @@ def demo_load(*, now: datetime | None = None) -> bool:
             form_of_address=Team.FormOfAddress.INFORMAL,
             now=now,
         )
+        _demo_attendance(coordinator=coordinator, member=member)
     return True
 
 
@@ -597,4 +598,103 @@ def _demo_registrations(
             key_figure=figures[number % 2] if channel == "key_figure" else None,
             now=now - timedelta(days=20) + timedelta(hours=number * 6),
             **fields,
+        )
+
+
+# (name, channel, comes as, came, companions)
+DEMO_PAST_REGISTRATIONS = [
+    ("Annie de Jong", "online", "resident", True, []),
+    ("Mohamed El Idrissi", "key_figure", "resident", True, ["Samira"]),
+    ("Joke Bakker", "paper", "resident", True, []),
+    ("Fatma Yılmaz", "key_figure", "resident", False, []),
+    ("Henk Visser", "phone", "resident", True, []),
+    ("Siham Ouali", "online", "professional", True, []),
+    ("Wim Smit", "in_person", "resident", True, ["Gerda"]),
+    ("Yusuf Öztürk", "key_figure", "resident", False, []),
+    ("Truus de Boer", "paper", "informal_carer", True, []),
+    ("Karim Mulder", "online", "volunteer", True, []),
+    ("Ria Ngô", "phone", "resident", False, []),
+    ("Bram Dekker", "online", "professional", True, []),
+    ("Aïcha Haddādī", "key_figure", "resident", True, []),
+    ("Cor van Dijk", "paper", "resident", True, []),
+    ("Nel de Jong", "phone", "informal_carer", True, []),
+    ("Emre Yılmaz", "online", "resident", False, []),
+    ("Sanne Meijer", "online", "professional", True, []),
+    ("Jan Bakker", "in_person", "resident", True, []),
+    ("Zoë Öztürk", "online", "resident", True, []),
+    ("Dirk Visser", "paper", "resident", False, []),
+    ("Leyla Ouali", "key_figure", "resident", True, []),
+    ("Piet Smit", "phone", "resident", True, []),
+    ("Marja Meijer", "online", "volunteer", True, []),
+    ("Hassan El Idrissi", "online", "resident", False, []),
+    ("Els Dekker", "paper", "informal_carer", True, []),
+]
+DEMO_WALK_INS = [
+    ("Ineke", "resident", "ineke@example.org", True),
+    ("Abdel", "resident", "", False),
+    ("Greet", "informal_carer", "06 23456789", True),
+    ("Rachid", "professional", "", False),
+]
+
+
+def _demo_attendance(*, coordinator: Membership, member: Membership) -> None:
+    """The past meeting as it went: registrations through every channel, check-ins at the door
+    (one mistaken check-in undone), a handful of no-shows, and walk-ins."""
+    from meedoen.registrations import services as registration_services
+    from meedoen.registrations.models import KeyFigure
+
+    past = Meeting.objects.get(team=coordinator.team, title="Kennismaken met de wijk")
+    registration_services.registration_settings_update(
+        actor=coordinator, meeting=past, published=True, now=past.starts_at - timedelta(days=30)
+    )
+    figure = KeyFigure.objects.filter(team=coordinator.team).order_by("pk").first()
+    came = []
+    for number, (name, channel, comes_as, showed_up, companions) in enumerate(
+        DEMO_PAST_REGISTRATIONS
+    ):
+        fields: dict[str, Any] = {"name": name, "comes_as": comes_as, "companions": companions}
+        if channel in ("online", "key_figure"):
+            fields["email"] = f"kennismaken{number}@example.org"
+            fields["privacy_consent"] = True
+        else:
+            fields["phone"] = f"06 {20000000 + number * 7919}"
+        admission = registration_services.registration_admit(
+            meeting=past,
+            channel=channel,
+            actor=member if channel in ("phone", "paper", "in_person") else None,
+            key_figure=figure if channel == "key_figure" else None,
+            now=past.starts_at - timedelta(days=21) + timedelta(hours=number * 17),
+            **fields,
+        )
+        if showed_up:
+            came.append(admission.registration)
+        elif number == 3:
+            # Checked in by mistake at the door (a namesake), then undone.
+            at = past.starts_at - timedelta(minutes=5)
+            registration_services.check_in_record(
+                actor=member, registration=admission.registration, device="deur", now=at
+            )
+            registration_services.check_in_record(
+                actor=member,
+                registration=admission.registration,
+                device="deur",
+                undo=True,
+                now=at + timedelta(minutes=1),
+            )
+    for number, registration in enumerate(came):
+        registration_services.check_in_record(
+            actor=member if number % 2 else coordinator,
+            registration=registration,
+            device="deur" if number % 2 else "tablet",
+            now=past.starts_at - timedelta(minutes=20) + timedelta(minutes=number),
+        )
+    for number, (first_name, comes_as, contact, follow_up) in enumerate(DEMO_WALK_INS):
+        registration_services.walk_in_add(
+            actor=member,
+            meeting=past,
+            first_name=first_name,
+            comes_as=comes_as,
+            contact=contact,
+            follow_up=follow_up,
+            now=past.starts_at + timedelta(minutes=5 + number * 7),
         )

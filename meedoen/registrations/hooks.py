@@ -8,7 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from meedoen.meetings.models import Meeting
 from meedoen.meetings.sections import MeetingSection, meeting_section_register
 from meedoen.registrations.models import Registration
-from meedoen.registrations.selectors import registration_summary, upcoming_registration_counts
+from meedoen.registrations.selectors import (
+    recent_attendance,
+    registration_summary,
+    upcoming_registration_counts,
+)
 from meedoen.teams.audit import audit_action_register
 from meedoen.teams.dashboard import DashboardPanel, dashboard_panel_register
 from meedoen.teams.models import Membership
@@ -26,6 +30,25 @@ dashboard_panel_register(
         "registrations/panels/capacity.html",
         _registrations_panel,
         order=15,
+    )
+)
+
+
+def _attendance_panel(actor: Membership, now: datetime) -> dict[str, Any]:
+    rows = []
+    for meeting, figures in recent_attendance(actor=actor, now=now):
+        rate = figures.no_show_rate
+        rows.append((meeting, figures, None if rate is None else round(100 * rate)))
+    return {"rows": rows}
+
+
+dashboard_panel_register(
+    DashboardPanel(
+        "registrations.attendance",
+        _("Attendance of recent meetings"),
+        "registrations/panels/attendance.html",
+        _attendance_panel,
+        order=16,
     )
 )
 

@@ -184,15 +184,14 @@ def door_search(
     if by_code:
         return by_code
     wanted = name_normalize(query)
+    wanted_words = wanted.split()
     scored = []
     for registration in candidates:
-        name = name_normalize(registration.name)
+        name = name_normalize(registration.name)  # hyphens become spaces here
         words = name.split()
         if wanted in name or any(w.startswith(wanted) for w in words):
             scored.append((0, registration.name, registration))
-        elif names_similar(query, registration.name) or any(
-            names_similar(query, word) for word in registration.name.split()
-        ):
+        elif all(any(w.startswith(q) or names_similar(q, w) for w in words) for q in wanted_words):
             scored.append((1, registration.name, registration))
     return [r for _score, _name, r in sorted(scored, key=lambda t: (t[0], t[1]))][:limit]
 

@@ -330,6 +330,10 @@ HEADING_CHECKIN = AddressedText(
     formal=pgettext_lazy("address: formal (u)", "Your check-in code"),
     informal=pgettext_lazy("address: informal (je)", "Your check-in code"),
 )
+CALENDAR_LINK = AddressedText(
+    formal=pgettext_lazy("address: formal (u)", "Put this meeting in your calendar (.ics)"),
+    informal=pgettext_lazy("address: informal (je)", "Put this meeting in your calendar (.ics)"),
+)
 HEADING_DATA = AddressedText(
     formal=pgettext_lazy("address: formal (u)", "What we know about you"),
     informal=pgettext_lazy("address: informal (je)", "What we know about you"),

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from meedoen.registrations import views_exports
 from meedoen.registrations import views_public as views
 
 app_name = "public"
@@ -17,6 +18,11 @@ urlpatterns = [
         "aanmelding/<slug:token>/verwijderen/",
         views.registration_delete,
         name="registration_delete",
+    ),
+    path(
+        "aanmelding/<slug:token>/agenda.ics",
+        views_exports.registration_calendar,
+        name="registration_calendar",
     ),
     path("verwijderd/", views.registration_deleted, name="registration_deleted"),
 ]

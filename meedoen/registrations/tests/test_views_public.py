@@ -384,3 +384,13 @@ def test_the_confirmation_shows_a_qr_code_of_the_checkin_code_only(client, world
 
     expected = segno.make(admission.registration.checkin_code, error="m", micro=False)
     assert expected.svg_inline(scale=6, border=2, dark="#000", light="#fff", omitsize=False) in page
+
+
+def test_the_manage_page_offers_the_meeting_for_the_calendar(client, world, meeting):
+    admission = services.registration_admit(
+        meeting=meeting, channel="online", name="Kees", privacy_consent=True
+    )
+    base = f"/b/{meeting.code}/aanmelding/{admission.manage_token}/"
+    assert f'href="{base}agenda.ics"' in client.get(base).content.decode()
+    calendar = client.get(base + "agenda.ics")
+    assert calendar.status_code == 200 and calendar["Content-Type"].startswith("text/calendar")
