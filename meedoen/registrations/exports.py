@@ -23,7 +23,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from meedoen.meetings.models import Meeting, Venue
 from meedoen.registrations import selectors
-from meedoen.registrations.forms import comes_as_choices
 from meedoen.registrations.models import (
     AgeBand,
     Channel,
@@ -31,6 +30,7 @@ from meedoen.registrations.models import (
     Registration,
     RegistrationSettings,
     WalkIn,
+    comes_as_choices,
 )
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

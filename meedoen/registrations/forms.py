@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meedoen.meetings.forms import ObjectChoiceField
 from meedoen.registrations.models import (
-    DEFAULT_COMES_AS,
+    COMES_AS_MAX,
     NAME_MAX,
     Channel,
     HeardVia,
@@ -27,23 +27,6 @@ STAFF_CHANNEL_CHOICES = [
 ]
 MAX_QUESTIONS = 5
 MAX_COMPANIONS = 10
-COMES_AS_MAX = 40  # Registration.comes_as holds the label itself
-
-
-def comes_as_choices(settings: RegistrationSettings | None) -> list[tuple[str, Any]]:
-    """The team's "I come as" choices: stored as plain labels, and the label is the value kept
-    on a registration. Without own choices, the default keys with their labels (as the public
-    form does, so both sides store the same value)."""
-    choices: list[tuple[str, Any]] = []
-    for item in settings.comes_as if settings else []:
-        if isinstance(item, list | tuple) and len(item) == 2:
-            value, label = str(item[0]), str(item[1])
-        else:
-            value = label = str(item)
-        value = value.strip()[:COMES_AS_MAX]
-        if value and value not in {c[0] for c in choices}:
-            choices.append((value, label))
-    return choices or list(DEFAULT_COMES_AS)
 
 
 class RegistrationEntryForm(forms.Form):

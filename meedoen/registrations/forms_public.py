@@ -11,13 +11,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from meedoen.registrations.models import (
-    DEFAULT_COMES_AS,
     NAME_MAX,
     AgeBand,
     HeardVia,
     Need,
     Registration,
     RegistrationSettings,
+    comes_as_choices,
 )
 from meedoen.registrations.services import REGISTRATION_FIELDS
 from meedoen.registrations.texts import texts_for
@@ -26,21 +26,6 @@ from meedoen.teams.fields import LinesField
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-.]{6,30}$")
 SHORT_MAX = 300
 CUSTOM_PREFIX = "question_"
-
-
-def comes_as_choices(reg_settings: RegistrationSettings | None) -> list[tuple[str, Any]]:
-    """The team's own choices (stored one per line), else the default list."""
-    own = reg_settings.comes_as if reg_settings else []
-    choices: list[tuple[str, Any]] = []
-    for item in own or []:
-        if isinstance(item, list | tuple) and len(item) == 2:
-            value, label = str(item[0]), str(item[1])
-        else:
-            value = label = str(item)
-        value = value.strip()[:40]
-        if value and value not in {c[0] for c in choices}:
-            choices.append((value, label))
-    return choices or list(DEFAULT_COMES_AS)
 
 
 def _contact_fields(texts: dict[str, str]) -> dict[str, forms.Field]:

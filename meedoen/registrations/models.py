@@ -3,6 +3,8 @@ registrations themselves, personal manage links, the team's network of key figur
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -56,6 +58,24 @@ DEFAULT_COMES_AS = [
     ("informal_carer", _("informal carer")),
     ("other", _("otherwise")),
 ]
+
+
+COMES_AS_MAX = 40  # Registration.comes_as holds the value itself
+
+
+def comes_as_choices(settings: RegistrationSettings | None) -> list[tuple[str, Any]]:
+    """The team's "I come as" choices for a meeting: plain labels (the label is also the value
+    kept on a registration) or [value, label] pairs; without own choices the default list."""
+    choices: list[tuple[str, Any]] = []
+    for item in settings.comes_as if settings else []:
+        if isinstance(item, list | tuple) and len(item) == 2:
+            value, label = str(item[0]), str(item[1])
+        else:
+            value = label = str(item)
+        value = value.strip()[:COMES_AS_MAX]
+        if value and value not in {c[0] for c in choices}:
+            choices.append((value, label))
+    return choices or list(DEFAULT_COMES_AS)
 
 
 class KeyFigure(models.Model):

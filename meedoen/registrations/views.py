@@ -24,9 +24,14 @@ from meedoen.registrations.forms import (
     RegistrationEntryForm,
     RegistrationFilterForm,
     RegistrationSettingsForm,
+)
+from meedoen.registrations.models import (
+    Channel,
+    KeyFigure,
+    Need,
+    Registration,
     comes_as_choices,
 )
-from meedoen.registrations.models import Channel, KeyFigure, Need, Registration
 from meedoen.teams.access import actor_of, post_data, team_view
 from meedoen.teams.formflow import form_page, redirect_with_message
 from meedoen.teams.models import Membership

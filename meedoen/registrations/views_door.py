@@ -20,9 +20,8 @@ from meedoen.meetings import selectors as meeting_selectors
 from meedoen.meetings.models import Meeting
 from meedoen.registrations import selectors, services
 from meedoen.registrations.errors import RegistrationClosed
-from meedoen.registrations.forms import comes_as_choices
 from meedoen.registrations.forms_door import CheckInForm, DoorSearchForm, WalkInForm
-from meedoen.registrations.models import Registration
+from meedoen.registrations.models import Registration, comes_as_choices
 from meedoen.teams.access import actor_of, team_view
 from meedoen.teams.models import Membership
 

@@ -21,8 +21,7 @@ from django.views.decorators.http import require_safe
 from meedoen.meetings import selectors as meeting_selectors
 from meedoen.meetings.models import Meeting
 from meedoen.registrations import exports, selectors
-from meedoen.registrations.forms import comes_as_choices
-from meedoen.registrations.models import Channel
+from meedoen.registrations.models import Channel, comes_as_choices
 from meedoen.teams.access import actor_of, team_view
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

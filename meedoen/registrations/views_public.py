@@ -26,13 +26,13 @@ from meedoen.registrations.errors import NoRoom, RegistrationClosed, Registratio
 from meedoen.registrations.forms_public import (
     RegistrationChangeForm,
     RegistrationForm,
-    comes_as_choices,
 )
 from meedoen.registrations.models import (
     AgeBand,
     HeardVia,
     Need,
     Registration,
+    comes_as_choices,
 )
 from meedoen.registrations.qr import checkin_qr_svg
 from meedoen.registrations.selectors import KeyFigureInvite
