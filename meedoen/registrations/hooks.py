@@ -9,6 +9,7 @@ from meedoen.meetings.models import Meeting
 from meedoen.meetings.sections import MeetingSection, meeting_section_register
 from meedoen.registrations.models import Registration
 from meedoen.registrations.selectors import (
+    attendance,
     recent_attendance,
     registration_summary,
     upcoming_registration_counts,
@@ -63,6 +64,7 @@ def _meeting_section(actor: Membership, meeting: Meeting) -> dict[str, Any]:
             (label, summary.by_status.get(value, 0)) for value, label in Registration.Status.choices
         ],
         "public_url": public_meeting_url(meeting),
+        "attendance": attendance(meeting=meeting),
     }
 
 
