@@ -26,10 +26,13 @@
     timer = setInterval(tick, 1000);
   }
 
+  // Someone has unsent text in the board (a note, a reflection or a decision being written),
+  // wherever the focus is now (they may have moved on to pick a ring): a field whose value
+  // differs from what the server sent.
   function typing(board) {
-    const active = document.activeElement;
-    return active && board.contains(active) && active.matches("input[type=text], textarea") &&
-      active.value.trim() !== "";
+    return Array.from(board.querySelectorAll("input[type=text], textarea")).some(function (field) {
+      return field.value !== field.defaultValue;
+    });
   }
 
   // Where focus was before the board is swapped, so keyboard users keep their place.
@@ -45,6 +48,16 @@
     const active = document.activeElement;
     focusId = event.detail.elt.matches("[data-refocus]") ? "id_text" :
       (active && board.contains(active) && active.id ? active.id : null);
+  });
+
+  // A poll that was already on its way when someone started typing must not replace the
+  // board either: that would wipe what they typed.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    const board = document.getElementById("board");
+    const poll = event.detail.requestConfig && event.detail.requestConfig.elt === board;
+    if (board && poll && typing(board)) {
+      event.detail.shouldSwap = false;
+    }
   });
 
   document.addEventListener("htmx:afterSettle", function () {
