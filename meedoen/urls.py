@@ -15,6 +15,7 @@ urlpatterns = [
     path("t/<slug:team_slug>/", include("meedoen.registrations.urls")),
     path("t/<slug:team_slug>/", include("meedoen.registrations.urls_door")),
     path("t/<slug:team_slug>/", include("meedoen.registrations.urls_exports")),
+    path("t/<slug:team_slug>/", include("meedoen.grouping.urls")),
     # Resident pages (no account): /b/<meeting-code>/…
     path("b/<slug:code>/", include("meedoen.registrations.urls_public")),
     path("agenda/<str:token>.ics", meeting_views.calendar_feed, name="meeting_calendar_feed"),
