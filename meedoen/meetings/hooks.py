@@ -60,7 +60,7 @@ for action, sentence in {
     "meeting.moved": _("moved the meeting %(label)s"),
     "meeting.cancelled": _("cancelled the meeting %(label)s"),
     "meeting.ready": _("marked the meeting %(label)s ready"),
-    "meeting.role": _("assigned a role: %(label)s"),
+    "meeting.role": _("gave %(label)s a role in the meeting"),
     "checklist.status": _("changed the status of the task %(label)s"),
     "checklist.added": _("added the task %(label)s"),
     "checklist.ticked": _("completed the task %(label)s"),

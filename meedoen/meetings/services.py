@@ -467,7 +467,7 @@ def role_assign(
             actor=actor,
             action="meeting.role",
             obj=meeting,
-            label=f"{role}: {assignment.person}",
+            label=assignment.person,
             now=now,
         )
     return assignment
