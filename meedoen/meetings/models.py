@@ -228,13 +228,34 @@ class CatalogueText:
             raise ValidationError({model_field: _("This field cannot be blank.")})
 
 
+class ChecklistText(CatalogueText):
+    """A checklist task's title and explanation: the team's own words, or the catalogue's."""
+
+    title: str
+    help: str
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self._text(self.title, "title")
+
+    @property
+    def explanation(self) -> str:
+        return self._text(self.help, "help")
+
+    def clean(self) -> None:
+        self._require_text(self.title, "title", "title")
+
+
 class ChecklistStatus(models.TextChoices):
     OPEN = "open", _("to do")
     DONE = "done", _("done")
     NOT_APPLICABLE = "na", _("not applicable")
 
 
-class TeamChecklistItem(CatalogueText, models.Model):
+class TeamChecklistItem(ChecklistText, models.Model):
     """The team's own checklist template; made from the default catalogue on first use."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="checklist_template")
@@ -258,22 +279,8 @@ class TeamChecklistItem(CatalogueText, models.Model):
             ),
         ]
 
-    def __str__(self) -> str:
-        return self.label
 
-    @property
-    def label(self) -> str:
-        return self._text(self.title, "title")
-
-    @property
-    def explanation(self) -> str:
-        return self._text(self.help, "help")
-
-    def clean(self) -> None:
-        self._require_text(self.title, "title", "title")
-
-
-class ChecklistItem(CatalogueText, models.Model):
+class ChecklistItem(ChecklistText, models.Model):
     """One task of one meeting. Its due date follows the meeting: only the offset is stored."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="checklist")
@@ -313,20 +320,6 @@ class ChecklistItem(CatalogueText, models.Model):
                 fields=["meeting", "key"], condition=~models.Q(key=""), name="checklist_item_key"
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        return self._text(self.title, "title")
-
-    @property
-    def explanation(self) -> str:
-        return self._text(self.help, "help")
-
-    def clean(self) -> None:
-        self._require_text(self.title, "title", "title")
 
     @property
     def due_date(self) -> date:

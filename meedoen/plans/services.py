@@ -485,13 +485,18 @@ def mapping_note_add(
     return note
 
 
+def _require_own_note(actor: Membership, note: MappingNote) -> None:
+    """Only the author changes a note, and only in a plan of the actor's team."""
+    _require_own_plan(actor, note.session.plan)
+    if note.author_id != actor.user_id:
+        raise PermissionDenied
+
+
 def mapping_note_place(
     *, actor: Membership, note: MappingNote, ring: str, now: datetime | None = None
 ) -> MappingNote:
     """Move one of your own notes to another ring while writing."""
-    _require_own_plan(actor, note.session.plan)
-    if note.author_id != actor.user_id:
-        raise PermissionDenied
+    _require_own_note(actor, note)
     now = now or timezone.now()
     with transaction.atomic():
         session = _session_for_update(note.session)
@@ -506,9 +511,7 @@ def mapping_note_place(
 def mapping_note_delete(
     *, actor: Membership, note: MappingNote, now: datetime | None = None
 ) -> None:
-    _require_own_plan(actor, note.session.plan)
-    if note.author_id != actor.user_id:
-        raise PermissionDenied
+    _require_own_note(actor, note)
     now = now or timezone.now()
     with transaction.atomic():
         session = _session_for_update(note.session)
