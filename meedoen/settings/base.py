@@ -36,7 +36,9 @@ INSTALLED_APPS = [
     "meedoen.plans",
     "meedoen.meetings",
     "meedoen.registrations",
+    "meedoen.messaging",
     "meedoen.grouping",
+    "meedoen.printing",
     "meedoen.demo",
 ]
 
