@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from meedoen.demo.loaders_grouping import demo_grouping_load
 from meedoen.meetings import services as meeting_services
 from meedoen.meetings.models import ChecklistStatus, Meeting, ProgrammeItem
 from meedoen.plans import selectors as plan_selectors
@@ -410,6 +411,7 @@ def _demo_meetings(
         )
     _demo_roles_and_programme(coordinator, member, upcoming)
     _demo_registrations(coordinator=coordinator, member=member, meeting=upcoming, now=now)
+    demo_grouping_load(actor=member, meeting=upcoming, now=now)
     for kind, description, days, status in [
         ("market_stand", "Kraam op de zaterdagmarkt met koffie", -14, "done"),
         ("posters", "Supermarkt, huisarts, apotheek en bibliotheek", -18, "done"),

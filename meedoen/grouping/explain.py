@@ -9,12 +9,19 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from meedoen.grouping.services import Person, Quality
+from meedoen.grouping.build import Person, Quality
 from meedoen.grouping.solver import PersonFacts
 
 
-def table_mix(people: Sequence[Person], mix_keys: Sequence[str], labels: dict[str, str]) -> str:
-    """For example "3 residents, 2 professionals; 4 streets"."""
+def table_mix(
+    people: Sequence[Person],
+    mix_keys: Sequence[str],
+    labels: dict[str, str],
+    question_labels: dict[str, str] | None = None,
+) -> str:
+    """For example "3 residents, 2 professionals; 4 streets". `labels` names the "I come as"
+    values, `question_labels` the mixed answers by key."""
+    question_labels = question_labels or {}
     parts: list[str] = []
     if "comes_as" in mix_keys:
         k = list(mix_keys).index("comes_as")
@@ -42,18 +49,35 @@ def table_mix(people: Sequence[Person], mix_keys: Sequence[str], labels: dict[st
                 ngettext("%(n)d way of hearing", "%(n)d ways of hearing", distinct)
                 % {"n": distinct}
             )
+        else:
+            parts.append(
+                ngettext(
+                    "%(n)d answer to “%(question)s”", "%(n)d answers to “%(question)s”", distinct
+                )
+                % {"n": distinct, "question": question_labels.get(name, name)}
+            )
     size = len(people)
     head = ngettext("%(n)d person", "%(n)d people", size) % {"n": size}
     return "; ".join([head, *[p for p in parts if p]])
 
 
-def person_why(facts: PersonFacts, people: Sequence[Person], mix_names: dict[str, str]) -> str:
+def person_why(
+    facts: PersonFacts,
+    people: Sequence[Person],
+    mix_names: dict[str, str],
+    fixed_by_rule: bool = False,
+) -> str:
     """One line: the rules that placed this person, or how mixed their table is."""
     if facts.facilitator:
         return _("Leads the conversation at this table.")
     reasons: list[str] = []
-    if facts.fixed_group:
+    if fixed_by_rule:
+        reasons.append(_("must sit at this table (a rule of the division)"))
+    elif facts.fixed_group:
         reasons.append(_("locked at this table"))
+    if facts.kept_apart_from:
+        names = ", ".join(people[i].label for i in facts.kept_apart_from[:3])
+        reasons.append(_("kept apart from %(names)s") % {"names": names})
     if facts.needs_accessible:
         reasons.append(_("needs a wheelchair-accessible table"))
     if facts.party:
@@ -83,7 +107,7 @@ def person_why(facts: PersonFacts, people: Sequence[Person], mix_names: dict[str
     return text[0].upper() + text[1:] + "."
 
 
-def quality_line(quality: Quality) -> str:
+def quality_line(quality: Quality, balance_label: str = "") -> str:
     """The gap to the best possible mix, and the gain over a random division."""
     parts: list[str] = []
     if quality.bound_gap is not None:
@@ -106,4 +130,12 @@ def quality_line(quality: Quality) -> str:
         )
     else:
         parts.append(_("Mix score %(score)s.") % {"score": f"{quality.objective:g}"})
+    if balance_label and quality.balance_spread > 0:
+        parts.append(
+            _(
+                "The average %(answer)s of a table differs at most %(spread)s standard "
+                "deviations from the average of everyone."
+            )
+            % {"answer": balance_label, "spread": f"{quality.balance_spread:.2f}"}
+        )
     return " ".join(parts)

@@ -8,7 +8,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meedoen.grouping.models import GroupDivision
-from meedoen.grouping.services import MIX_KEYS
 from meedoen.teams.models import User
 
 WEIGHTS = [
@@ -31,11 +30,37 @@ def _numbers(text: str) -> list[int]:
     return out
 
 
+def _sizes(text: str) -> list[int]:
+    out = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= 30:
+            raise forms.ValidationError(
+                _("Give the places per table as numbers from 1 to 30, like 6, 6, 8.")
+            )
+        out.append(int(part))
+    if len(out) > 60:
+        raise forms.ValidationError(_("Give at most 60 tables."))
+    return out
+
+
+def _field_name(index: int, key: str) -> str:
+    """`mix_comes_as` for the form's own answers, `mix_q3` for the meeting's questions."""
+    return f"mix_q{index}" if ":" in key else f"mix_{key}"
+
+
 def _user_label(user: User) -> str:
     return str(user.full_name or user.email)
 
 
 class DivisionSettingsForm(forms.Form):
+    balance = forms.ChoiceField(
+        label=_("Balance the average of"),
+        help_text=_("Each table gets about the same average of this answer."),
+        required=False,
+    )
     table_count = forms.IntegerField(
         label=_("Number of tables"),
         help_text=_("Leave 0 to use the table size below (or one table per facilitator)."),
@@ -48,6 +73,14 @@ class DivisionSettingsForm(forms.Form):
         min_value=2,
         max_value=30,
         initial=6,
+    )
+    table_sizes = forms.CharField(
+        label=_("Places per table (optional)"),
+        help_text=_(
+            "Only when tables differ: the places of each table in order, like 6, 6, 8. "
+            "This sets the number of tables."
+        ),
+        required=False,
     )
     accessible_tables = forms.CharField(
         label=_("Wheelchair-accessible tables"),
@@ -66,41 +99,61 @@ class DivisionSettingsForm(forms.Form):
         required=False,
     )
     time_budget = forms.IntegerField(
-        label=_("Time to search, in seconds"), min_value=1, max_value=30, initial=2
+        label=_("Time to search, in seconds"),
+        help_text=_("More time can give a better mix; 2 seconds is usually enough."),
+        min_value=1,
+        max_value=30,
+        initial=2,
     )
 
-    def __init__(self, *args: Any, users: list[User], labels: dict[str, str], **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        users: list[User],
+        mix: list[tuple[str, str]],
+        balance: list[tuple[str, str]],
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         facilitators = self.fields["facilitators"]
         facilitators.queryset = User.objects.filter(pk__in=[u.pk for u in users])  # type: ignore[attr-defined]
         facilitators.label_from_instance = _user_label  # type: ignore[attr-defined]
-        for key in reversed(MIX_KEYS):
-            self.fields = {
-                f"mix_{key}": forms.TypedChoiceField(
-                    label=_("Mix by: %(answer)s") % {"answer": labels[key]},
-                    choices=WEIGHTS,
-                    coerce=int,
-                    initial=0,
-                    widget=forms.RadioSelect,
-                ),
-                **self.fields,
-            }
+        self.fields["balance"].choices = [("", _("nothing")), *balance]  # type: ignore[attr-defined]
+        self.mix_keys = {_field_name(i, key): key for i, (key, _label) in enumerate(mix)}
+        mix_fields = {
+            _field_name(i, key): forms.TypedChoiceField(
+                label=_("Mix by: %(answer)s") % {"answer": label},
+                choices=WEIGHTS,
+                coerce=int,
+                initial=0,
+                widget=forms.RadioSelect,
+            )
+            for i, (key, label) in enumerate(mix)
+        }
+        self.fields = {**mix_fields, **self.fields}
+        weights = self.initial.pop("mix", {})
+        self.initial.update({name: int(weights.get(key, 0)) for name, key in self.mix_keys.items()})
 
     @classmethod
     def initial_for(cls, division: GroupDivision) -> dict[str, Any]:
-        initial: dict[str, Any] = {f"mix_{k}": int(w) for k, w in division.mix.items()}
-        initial.update(
-            table_count=division.table_count,
-            table_size=division.table_size,
-            accessible_tables=", ".join(str(t) for t in division.accessible_tables),
-            facilitators=[u.pk for u in division.facilitators.all()] if division.pk else [],
-            minority_languages=", ".join(division.minority_languages),
-            time_budget=division.time_budget,
-        )
-        return initial
+        """The saved settings; "mix" (answer key -> weight) becomes the mix fields."""
+        return {
+            "balance": division.balance,
+            "table_count": division.table_count,
+            "table_size": division.table_size,
+            "table_sizes": ", ".join(str(t) for t in division.table_sizes),
+            "accessible_tables": ", ".join(str(t) for t in division.accessible_tables),
+            "facilitators": [u.pk for u in division.facilitators.all()] if division.pk else [],
+            "minority_languages": ", ".join(division.minority_languages),
+            "time_budget": division.time_budget,
+            "mix": dict(division.mix),
+        }
 
     def clean_accessible_tables(self) -> list[int]:
         return _numbers(self.cleaned_data["accessible_tables"] or "")
+
+    def clean_table_sizes(self) -> list[int]:
+        return _sizes(self.cleaned_data["table_sizes"] or "")
 
     def clean_minority_languages(self) -> list[str]:
         text = self.cleaned_data["minority_languages"] or ""
@@ -109,9 +162,11 @@ class DivisionSettingsForm(forms.Form):
     def service_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "mix": {k: data[f"mix_{k}"] for k in MIX_KEYS if data.get(f"mix_{k}")},
+            "mix": {key: data[name] for name, key in self.mix_keys.items() if data.get(name)},
+            "balance": data["balance"] or "",
             "table_count": data["table_count"],
             "table_size": data["table_size"],
+            "table_sizes": data["table_sizes"],
             "accessible_tables": data["accessible_tables"],
             "facilitators": list(data["facilitators"]),
             "minority_languages": data["minority_languages"],
@@ -136,3 +191,42 @@ class LockForm(forms.Form):
 class WalkInPlaceForm(forms.Form):
     walk_in = forms.IntegerField()
     round = forms.IntegerField(min_value=1, max_value=3)
+
+
+class SolveRunCancelForm(forms.Form):
+    run = forms.IntegerField()
+
+
+class ApartForm(forms.Form):
+    people = forms.MultipleChoiceField(
+        label=_("Keep these people at different tables"),
+        help_text=_("Choose two or more (hold Ctrl or Cmd to choose more than one)."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].choices = people  # type: ignore[attr-defined]
+
+    def clean_people(self) -> list[str]:
+        chosen: list[str] = self.cleaned_data["people"]
+        if len(chosen) < 2:
+            raise forms.ValidationError(_("Choose at least two people to keep apart."))
+        return chosen
+
+
+class ApartRemoveForm(forms.Form):
+    index = forms.IntegerField(min_value=0)
+
+
+class FixedForm(forms.Form):
+    person = forms.ChoiceField(label=_("Person"))
+    table = forms.IntegerField(label=_("Always at table"), min_value=1, max_value=60)
+
+    def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "—"), *people]  # type: ignore[attr-defined]
+
+
+class FixedRemoveForm(forms.Form):
+    person = forms.CharField(max_length=20)

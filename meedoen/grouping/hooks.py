@@ -34,5 +34,6 @@ for action, sentence in {
     "grouping.locked": _("locked someone at their table at %(label)s"),
     "grouping.unlocked": _("unlocked someone at %(label)s"),
     "grouping.walk_in": _("placed the walk-in %(label)s at a table"),
+    "grouping.rules": _("changed who sits apart or at a fixed table at %(label)s"),
 }.items():
     audit_action_register(action, sentence)

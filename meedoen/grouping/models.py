@@ -19,10 +19,14 @@ class GroupDivision(models.Model):
         DIVIDED = "divided", _("divided")
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="division")
-    # answer key -> weight, e.g. {"comes_as": 2, "street": 1}
+    # answer key -> weight, e.g. {"comes_as": 2, "street": 1, "q:Wat is uw wijk?": 1}
     mix = models.JSONField(_("what must mix"), default=dict, blank=True)
+    # a numeric answer whose table averages should be alike: "age_band" or "q:<label>"
+    balance = models.CharField(_("answer to balance"), max_length=220, blank=True)
     table_count = models.PositiveSmallIntegerField(_("number of tables"), default=0)
     table_size = models.PositiveSmallIntegerField(_("people per table"), default=6)
+    # optional places per table (without the facilitator); when set it fixes the tables
+    table_sizes = models.JSONField(_("places per table"), default=list, blank=True)
     accessible_tables = models.JSONField(_("accessible tables"), default=list, blank=True)
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("facilitators")
@@ -30,6 +34,10 @@ class GroupDivision(models.Model):
     minority_languages = models.JSONField(
         _("languages whose speakers must not sit alone"), default=list, blank=True
     )
+    # staff rules on top of the data: sets of person keys ("r12", "w3") that must sit apart,
+    # and person key -> table number (1-based), for every round
+    keep_apart = models.JSONField(_("kept apart"), default=list, blank=True)
+    fixed_tables = models.JSONField(_("fixed tables"), default=dict, blank=True)
     time_budget = models.PositiveSmallIntegerField(_("time to search (seconds)"), default=2)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     objective = models.FloatField(null=True, blank=True)
@@ -96,3 +104,49 @@ class TableAssignment(models.Model):
         if self.walk_in_id:
             return f"w{self.walk_in_id}"
         return f"f{self.facilitator_id}"
+
+
+class SolveRun(models.Model):
+    """One request to solve a round in the background: its state, for the progress bar.
+
+    queued -> running -> done, or stopped (cancelled while running: the best division found
+    so far is kept), cancelled (before it started: nothing changed), failed (with a message).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("searching")
+        DONE = "done", _("done")
+        STOPPED = "stopped", _("stopped early")
+        CANCELLED = "cancelled", _("cancelled")
+        FAILED = "failed", _("failed")
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
+
+    division = models.ForeignKey(GroupDivision, on_delete=models.CASCADE, related_name="runs")
+    round = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    budget = models.FloatField(_("time to search (seconds)"), default=2.0)
+    progress = models.FloatField(default=0.0)
+    cancel_requested = models.BooleanField(default=False)
+    message = models.CharField(max_length=500, blank=True)
+    requested_by = models.ForeignKey(
+        "teams.Membership", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    queued_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.division} round {self.round}: {self.status}"
+
+    @property
+    def active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def percent(self) -> int:
+        return max(0, min(100, round(100 * self.progress)))

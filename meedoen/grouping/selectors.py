@@ -2,32 +2,37 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meedoen.grouping import explain
-from meedoen.grouping.models import GroupDivision, TableAssignment
-from meedoen.grouping.services import (
+from meedoen.grouping.build import (
+    balance_options,
     division_build,
+    fixed_labels,
+    mix_options,
     quality_of,
     rounds_of,
 )
+from meedoen.grouping.models import GroupDivision, SolveRun, TableAssignment
+from meedoen.grouping.services import WORKER_WAIT
 from meedoen.meetings.models import Meeting
 from meedoen.registrations.models import WalkIn, comes_as_choices
 from meedoen.registrations.selectors import registration_settings_of
 from meedoen.teams.models import Membership, User
 
 
-def mix_labels() -> dict[str, str]:
-    return {
-        "comes_as": _("I come as"),
-        "street": _("street or neighbourhood"),
-        "age_band": _("age group"),
-        "heard_via": _("how they heard"),
-        "languages": _("language"),
-    }
+def mix_labels(meeting: Meeting | None = None) -> dict[str, str]:
+    """Answer key -> label of what can be mixed (with the meeting's own questions)."""
+    return dict(mix_options(meeting)) if meeting is not None else fixed_labels()
+
+
+def balance_labels(meeting: Meeting) -> dict[str, str]:
+    return dict(balance_options(meeting))
 
 
 def division_of(*, actor: Membership, meeting: Meeting) -> GroupDivision:
@@ -71,6 +76,7 @@ class Seat:
     assignment: TableAssignment
     names: list[str]
     why: str
+    fixed_table: int | None = None  # a staff rule: this party sits at this table
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,8 @@ def division_rounds(*, actor: Membership, division: GroupDivision) -> list[Round
         return []
     labels = dict(comes_as_choices(registration_settings_of(meeting=division.meeting)))
     labels = {str(k): str(v) for k, v in labels.items()}
-    names = mix_labels()
+    names = mix_labels(division.meeting)
+    balance_label = balance_labels(division.meeting).get(division.balance, "")
     keys = list(division.mix)
     out: list[Round] = []
     rows = list(TableAssignment.objects.filter(division=division).select_related("walk_in"))
@@ -114,10 +121,15 @@ def division_rounds(*, actor: Membership, division: GroupDivision) -> list[Round
         for row in (r for r in rows if r.round == number):
             idx = built.seats.get(row.key, [])
             why = ""
+            fixed = division.fixed_tables.get(row.key)
             if idx and idx[0] in facts:
-                why = explain.person_why(facts[idx[0]], built.people, names)
+                why = explain.person_why(
+                    facts[idx[0]], built.people, names, fixed_by_rule=fixed is not None
+                )
             seat_names = [built.people[i].label for i in idx] or [_("(no longer coming)")]
-            tables.setdefault(row.table, []).append(Seat(row, seat_names, why))
+            tables.setdefault(row.table, []).append(
+                Seat(row, seat_names, why, int(fixed) if fixed is not None else None)
+            )
             people_at.setdefault(row.table, []).extend(idx)
         m = built.m
         out.append(
@@ -135,12 +147,13 @@ def division_rounds(*, actor: Membership, division: GroupDivision) -> list[Round
                             ],
                             keys,
                             labels,
+                            names,
                         ),
                         seats=tables.get(t, []),
                     )
                     for t in range(1, max(m, max(tables, default=0)) + 1)
                 ],
-                quality=explain.quality_line(quality) if quality else "",
+                quality=explain.quality_line(quality, balance_label) if quality else "",
                 broken=tuple(v for v in quality.broken if not v.startswith("size:"))
                 if quality
                 else (),
@@ -149,3 +162,82 @@ def division_rounds(*, actor: Membership, division: GroupDivision) -> list[Round
             )
         )
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules and background runs
+
+
+@dataclass(frozen=True)
+class ApartRule:
+    index: int
+    names: list[str]
+
+
+@dataclass(frozen=True)
+class FixedRule:
+    key: str
+    name: str
+    table: int
+
+
+@dataclass(frozen=True)
+class Rules:
+    people: list[tuple[str, str]]  # (person key, name) that a rule may name
+    apart: list[ApartRule]
+    fixed: list[FixedRule]
+
+
+def division_rules(*, actor: Membership, division: GroupDivision) -> Rules:
+    """The staff rules with names, and the people a new rule may name."""
+    if division.meeting.team_id != actor.team_id:
+        raise Http404
+    built = division_build(division=division, round_=1)
+    people = {p.key: p.label for p in built.people if p.kind in ("main", "walk_in")}
+    for walk_in in WalkIn.objects.filter(meeting=division.meeting).order_by("first_name", "pk"):
+        people.setdefault(f"w{walk_in.pk}", _("%(name)s (walk-in)") % {"name": walk_in.first_name})
+    # Two people with one name are told apart by a number, in the order they registered.
+    counts = Counter(people.values())
+    seen: Counter[str] = Counter()
+    for key, label in list(people.items()):
+        if counts[label] > 1:
+            seen[label] += 1
+            people[key] = f"{label} ({seen[label]})"
+    gone = _("(no longer coming)")
+    return Rules(
+        people=sorted(people.items(), key=lambda item: item[1].casefold()),
+        apart=[
+            ApartRule(k, [people.get(key, gone) for key in group])
+            for k, group in enumerate(division.keep_apart)
+        ],
+        fixed=[
+            FixedRule(key, people.get(key, gone), int(table))
+            for key, table in sorted(division.fixed_tables.items(), key=lambda kv: kv[1])
+        ],
+    )
+
+
+def solve_run_latest(*, actor: Membership, division: GroupDivision) -> SolveRun | None:
+    if division.meeting.team_id != actor.team_id:
+        raise Http404
+    if division.pk is None:
+        return None
+    return SolveRun.objects.filter(division=division).order_by("-queued_at", "-pk").first()
+
+
+def solve_run_for_actor(*, actor: Membership, meeting: Meeting, solve_run_id: int) -> SolveRun:
+    run = (
+        SolveRun.objects.filter(
+            pk=solve_run_id, division__meeting=meeting, division__meeting__team=actor.team_id
+        )
+        .select_related("division__meeting__team")
+        .first()
+    )
+    if run is None:
+        raise Http404
+    return run
+
+
+def solve_run_waiting_long(run: SolveRun) -> bool:
+    """Queued for longer than a running worker would take to pick it up."""
+    return run.status == SolveRun.Status.QUEUED and timezone.now() - run.queued_at > WORKER_WAIT

@@ -21,4 +21,30 @@ urlpatterns = [
         views.walk_in_place,
         name="walk_in_place",
     ),
+    path("bijeenkomsten/<int:meeting_id>/indeling/voortgang/", views.solve_run, name="run"),
+    path(
+        "bijeenkomsten/<int:meeting_id>/indeling/stoppen/",
+        views.solve_run_cancel,
+        name="run_cancel",
+    ),
+    path(
+        "bijeenkomsten/<int:meeting_id>/indeling/uit-elkaar/",
+        views.apart_add,
+        name="apart_add",
+    ),
+    path(
+        "bijeenkomsten/<int:meeting_id>/indeling/uit-elkaar/weg/",
+        views.apart_remove,
+        name="apart_remove",
+    ),
+    path(
+        "bijeenkomsten/<int:meeting_id>/indeling/vaste-tafel/",
+        views.fixed_set,
+        name="fixed_set",
+    ),
+    path(
+        "bijeenkomsten/<int:meeting_id>/indeling/vaste-tafel/weg/",
+        views.fixed_remove,
+        name="fixed_remove",
+    ),
 ]

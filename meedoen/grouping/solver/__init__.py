@@ -2,6 +2,8 @@
 
 Plain Python and numpy, no Django, so it can be benchmarked and reused. The public API is
 `Problem`, `solve()` and `Solution`; `check_problem()` lists what cannot work before searching.
+`solve()` takes two optional plain callables, `progress(fraction)` and `should_stop()`, so a
+caller (the app's background task) can show a progress bar and stop the search early.
 """
 
 from .facts import PersonFacts

@@ -228,8 +228,10 @@ def pair_weights(problem: Problem, units: Units) -> Weights:
         known = np.isfinite(x)
         if known.sum() >= 2 and float(x[known].std()) > 0:
             y = np.where(known, (x - x[known].mean()) / x[known].std(), 0.0)
-            # sum_g (sum_{i in g} y_i)^2 = const + 2 * sum_{pairs in g} y_i y_j.
-            w -= problem.balance_weight * 0.5 * max(mean_d, 1e-9) * np.outer(y, y)
+            # sum_g (sum_{i in g} y_i)^2 = const + 2 * sum_{pairs in g} y_i y_j. Scaled to the
+            # distances; with no distances at all, balance is the whole objective.
+            scale = mean_d if mean_d > 0 else 1.0
+            w -= problem.balance_weight * 0.5 * scale * np.outer(y, y)
     np.fill_diagonal(w, 0.0)
     max_size = int(problem.max_sizes.max()) if problem.m else 1
     step = 4.0 * max_size * (float(np.abs(w).max()) if n > 1 else 0.0) + 1.0

@@ -10,6 +10,7 @@ comes from `construct`, so every division the search visits is valid.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,12 +31,20 @@ class SearchParams:
     from_best: float = 0.2  # chance to perturb the best division found, else the last one
 
 
+# How often, at most, the search reports progress and asks whether it should stop.
+CHECK_EVERY_S = 0.1
+
+Progress = Callable[[float], None]
+ShouldStop = Callable[[], bool]
+
+
 @dataclass(frozen=True)
 class SearchResult:
     assignment: IntArray  # group per unit
     value: float  # internal objective (pair weights minus isolation penalty), up to a constant
     iterations: int
     elapsed_s: float
+    stopped: bool = False  # ended early because `should_stop` said so
 
 
 def search(
@@ -46,8 +55,14 @@ def search(
     max_iterations: int | None = None,
     start: IntArray | None = None,
     params: SearchParams | None = None,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> SearchResult:
     """Iterated tabu search; deterministic for a seed when only `max_iterations` stops it.
+
+    `progress` gets the fraction of the budget used (time or iterations) and `should_stop` is
+    asked whether to end now; both at most every `CHECK_EVERY_S` seconds, and once before the
+    first step. Stopping early returns the best division found so far, which is valid.
 
     Each round runs a tabu search (best non-tabu move or swap; a unit that moved stays put for
     a random tenure; a tabu step is taken anyway if it beats the best division found) until
@@ -76,6 +91,27 @@ def search(
     tenures = rng.integers(tenure_lo, tenure_hi + 1, size=4099)
     eps = 1e-7
     stuck = int(np.count_nonzero(s.movable)) < 2 and not s.can_move
+    stopped = False
+    next_check = 0.0
+
+    def must_stop() -> bool:
+        """Report progress and ask the caller, at most every CHECK_EVERY_S seconds."""
+        nonlocal next_check, stopped
+        if progress is None and should_stop is None:
+            return False
+        now = time.perf_counter()
+        if now < next_check:
+            return False
+        next_check = now + CHECK_EVERY_S
+        if progress is not None:
+            if deadline is not None and time_limit:
+                progress(min(1.0, (now - t0) / time_limit))
+            elif max_iterations:
+                progress(min(1.0, it / max_iterations))
+        stopped = should_stop is not None and should_stop()
+        return stopped
+
+    stuck = stuck or must_stop()
     while not stuck:
         phase_best = cur
         stall = 0
@@ -83,6 +119,8 @@ def search(
             if max_iterations is not None and it >= max_iterations:
                 break
             if deadline is not None and time.perf_counter() >= deadline:
+                break
+            if must_stop():
                 break
             it += 1
             steps = _best_steps(s, tabu, it, best - cur + eps)
@@ -108,7 +146,7 @@ def search(
             break
         if deadline is not None and time.perf_counter() >= deadline:
             break
-        if U < 2:
+        if stopped or U < 2:
             break
         if rng.random() < pr.from_best:
             s.load(best_g)
@@ -117,11 +155,14 @@ def search(
         cur = s.value()
         tabu[:] = 0
     s.load(best_g)
+    if progress is not None and not stopped:
+        progress(1.0)
     return SearchResult(
         assignment=best_g,
         value=s.value(),
         iterations=it,
         elapsed_s=time.perf_counter() - t0,
+        stopped=stopped,
     )
 
 

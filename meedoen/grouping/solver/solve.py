@@ -11,7 +11,7 @@ from . import objective
 from .construct import construct
 from .facts import PersonFacts, person_facts
 from .problem import IntArray, Problem, Units, pin_facilitators, validate
-from .search import search
+from .search import Progress, ShouldStop, search
 from .state import UnitProblem
 
 
@@ -34,6 +34,7 @@ class Solution:
     iterations: int
     elapsed_s: float
     facts: tuple[PersonFacts, ...]
+    stopped: bool = False  # the caller stopped the search early; still a valid division
 
     def groups_for(self, m: int) -> list[list[int]]:
         """Members of each of the m groups, in group order (0-based person indices)."""
@@ -76,11 +77,15 @@ def solve(
     seed: int = 0,
     time_limit: float | None = None,
     max_iterations: int | None = None,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> Solution:
     """Check first (raises `InfeasibleProblem`), then search and return a valid division.
 
     Deterministic for a given seed when `max_iterations` (not `time_limit`) ends the search.
     `time_limit` counts from the call, so checking and building the start are included.
+    `progress(fraction)` and `should_stop()` are plain callables the search calls now and
+    then (see `search.search`); stopping early still returns a valid division.
     """
     t0 = time.perf_counter()
     units = validate(problem)
@@ -102,6 +107,8 @@ def solve(
         else max(0.0, time_limit - (time.perf_counter() - t0)),
         max_iterations=max_iterations,
         start=start,
+        progress=progress,
+        should_stop=should_stop,
     )
     assignment = result.assignment[units.of_person]
     repeats = objective.repeat_pairs(problem, units, assignment)
@@ -120,4 +127,5 @@ def solve(
         iterations=result.iterations,
         elapsed_s=time.perf_counter() - t0,
         facts=person_facts(problem, units, assignment, repeats),
+        stopped=result.stopped,
     )
