@@ -22,6 +22,7 @@ from meedoen.meetings.models import (
     SocialMoment,
     Venue,
 )
+from meedoen.messaging.widgets import with_readability_check
 from meedoen.plans.models import Method, ParticipationPlan, Rung, Stakeholder
 from meedoen.teams.fields import LinesField, text_field
 from meedoen.teams.models import User
@@ -47,12 +48,16 @@ class ObjectChoiceField(forms.ChoiceField):
 
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=NAME_MAX)
-    purpose = text_field(
-        _("Purpose"), required=True, help_text=_("What do we want to learn or decide together?")
+    purpose = with_readability_check(
+        text_field(
+            _("Purpose"), required=True, help_text=_("What do we want to learn or decide together?")
+        )
     )
-    expectations = text_field(
-        _("What residents can expect"),
-        help_text=_("What happens with their input, and what it cannot change."),
+    expectations = with_readability_check(
+        text_field(
+            _("What residents can expect"),
+            help_text=_("What happens with their input, and what it cannot change."),
+        )
     )
     date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     start = forms.TimeField(label=_("Start"), widget=TIME_WIDGET)
@@ -243,6 +248,8 @@ class VenueForm(forms.ModelForm):  # type: ignore[type-arg]
         )
         for name in ("why_here", "public_transport", "parking", "notes"):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 2})
+        for name in ("public_transport", "parking"):  # shown on the public page
+            with_readability_check(self.fields[name])
 
     def service_kwargs(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
