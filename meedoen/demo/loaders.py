@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from meedoen.demo.loaders_grouping import demo_grouping_load
+from meedoen.demo.loaders_messaging import demo_messaging_load
 from meedoen.meetings import services as meeting_services
 from meedoen.meetings.models import ChecklistStatus, Meeting, ProgrammeItem
 from meedoen.plans import selectors as plan_selectors
@@ -92,6 +93,7 @@ def demo_load(*, now: datetime | None = None) -> bool:
             now=now,
         )
         _demo_attendance(coordinator=coordinator, member=member)
+        demo_messaging_load(coordinator=coordinator, member=member, now=now or timezone.now())
     return True
 
 

@@ -22,6 +22,7 @@ from meedoen.meetings.catalogue import (
 )
 from meedoen.meetings.codes import meeting_code_for
 from meedoen.meetings.errors import MeetingCancelled, MeetingNotReady, RunSheetState
+from meedoen.meetings.messages import meeting_cancelled_tell, meeting_moved_tell
 from meedoen.meetings.models import (
     CalendarFeed,
     ChecklistItem,
@@ -287,6 +288,8 @@ def meeting_update(
                 now=now,
                 starts_at=meeting.starts_at.isoformat(),
             )
+            # Rooms above tell the people concerned (once per schedule version).
+            meeting_moved_tell(meeting, now=now or timezone.now())
         elif changed:
             audit_log_record_action(
                 actor=actor,
@@ -312,6 +315,7 @@ def meeting_cancel(
         audit_log_record_action(
             actor=actor, action="meeting.cancelled", obj=meeting, label=meeting.title, now=now
         )
+        meeting_cancelled_tell(meeting, now=now)
     return meeting
 
 

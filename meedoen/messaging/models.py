@@ -211,3 +211,26 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PracticalNote(models.Model):
+    """What to bring to one meeting, written by staff for its messages. Keyed by the meeting's
+    subject key (``meeting:<id>``), since messaging does not know meetings."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="practical_notes")
+    subject_key = models.CharField(max_length=64)
+    bring = models.TextField(
+        _("what to bring"),
+        max_length=500,
+        blank=True,
+        help_text=_("For example: “your glasses, if you need them for reading”."),
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "subject_key"], name="practical_note_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.subject_key

@@ -5,8 +5,10 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from meedoen.meetings.messages import meeting_listeners_register
 from meedoen.meetings.models import Meeting
 from meedoen.meetings.sections import MeetingSection, meeting_section_register
+from meedoen.registrations import messages as registration_messages
 from meedoen.registrations.models import Registration
 from meedoen.registrations.selectors import (
     attendance,
@@ -18,6 +20,7 @@ from meedoen.teams.audit import audit_action_register
 from meedoen.teams.dashboard import DashboardPanel, dashboard_panel_register
 from meedoen.teams.models import Membership
 from meedoen.teams.navigation import NavItem, nav_item_register
+from meedoen.teams.periodic import periodic_job_register
 
 
 def _registrations_panel(actor: Membership, now: datetime) -> dict[str, Any]:
@@ -92,3 +95,20 @@ for action, sentence in {
     "network.place": _("added the place %(label)s to the network"),
 }.items():
     audit_action_register(action, sentence)
+
+# Messages: the provider of ``registration:<id>`` (registered on import), what happens when a
+# meeting moves or is cancelled, the thank-you after a meeting and the checklist ticks.
+meeting_listeners_register(
+    "registrations",
+    moved=lambda meeting, now: registration_messages.meeting_messages_moved(meeting, now=now),
+    cancelled=lambda meeting, now: registration_messages.meeting_messages_cancelled(
+        meeting, now=now
+    ),
+)
+periodic_job_register(
+    "registrations.thanks", lambda now: registration_messages.thanks_enqueue_due(now=now)
+)
+periodic_job_register(
+    "registrations.checklist_ticks",
+    lambda now: registration_messages.checklist_ticks_due(now=now),
+)

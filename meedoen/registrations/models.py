@@ -190,6 +190,9 @@ class Registration(models.Model):
     brings_helper = models.BooleanField(_("brings a helper or interpreter"), default=False)
     answers = models.JSONField(default=dict, blank=True)
     manage_token_hash = models.CharField(max_length=64, unique=True)
+    # The manage token is an HMAC of this nonce with the site's secret: the server can put the
+    # link in a reminder a week later, the database alone cannot (empty for older rows).
+    manage_nonce = models.CharField(max_length=32, blank=True, default="")
     checkin_code = models.CharField(max_length=8)
     overbooked_reason = models.CharField(max_length=300, blank=True)
     created_by = models.ForeignKey(

@@ -5,6 +5,7 @@ staff member overbooks on purpose."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import secrets
 from collections.abc import Callable
@@ -14,9 +15,11 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from meedoen.meetings.models import Meeting
+from meedoen.registrations import messages as registration_messages
 from meedoen.registrations.errors import NoRoom, RegistrationClosed, RegistrationExists
 from meedoen.registrations.models import (
     CheckIn,
@@ -64,6 +67,20 @@ CHANGEABLE_FIELDS = tuple(f for f in REGISTRATION_FIELDS if f not in ("privacy_c
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def manage_token_for_nonce(nonce: str) -> str:
+    """The personal manage token behind a registration's nonce (HMAC with the secret key)."""
+    digest = salted_hmac("meedoen.registrations.manage", "registration-manage:" + nonce).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def registration_manage_token(registration: Registration) -> str:
+    """The token of the person's manage link, rebuilt for a message sent later; empty for
+    registrations made before tokens became derivable."""
+    if not registration.manage_nonce:
+        return ""
+    return manage_token_for_nonce(registration.manage_nonce)
 
 
 @dataclass(frozen=True)
@@ -146,7 +163,8 @@ def registration_admit(
         require_own_team(actor, meeting.team_id)
     elif channel in STAFF_CHANNELS or overbook_reason:
         raise RegistrationClosed(_("Only team members enter registrations for others."))
-    token = secrets.token_urlsafe(24)
+    nonce = secrets.token_urlsafe(16)
+    token = manage_token_for_nonce(nonce)
     registration = Registration(
         meeting=meeting,
         channel=channel,
@@ -154,6 +172,7 @@ def registration_admit(
         created_by=actor.user if actor else None,
         created_at=now,
         manage_token_hash=token_hash(token),
+        manage_nonce=nonce,
         **fields,
     )
     registration.name = " ".join(registration.name.split())
@@ -195,6 +214,7 @@ def registration_admit(
                 channel=channel,
                 reason=registration.overbooked_reason,
             )
+        registration_messages.registration_messages_admitted(registration, now=now)
     return Admission(registration, token, waiting_position(registration))
 
 
@@ -224,6 +244,7 @@ def _promote(meeting: Meeting, now: datetime) -> list[Registration]:
             details={"registrations": [r.pk for r in promoted]},
             now=now,
         )
+        registration_messages.registration_messages_promoted(promoted, now=now)
     return promoted
 
 
@@ -242,6 +263,9 @@ def registration_cancel(
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
+        registration_messages.registration_messages_stop(
+            registration, reason=_("The registration was cancelled.")
+        )
         if actor is not None:
             audit_log_record_action(
                 actor=actor,
@@ -270,6 +294,7 @@ def registration_update(
         if meeting.starts_at <= now:
             raise RegistrationClosed(_("This meeting has already started or taken place."))
         before = registration.places
+        reach_before = registration_messages.recipient_identity(registration)
         for field, value in fields.items():
             setattr(registration, field, value)
         registration.name = " ".join(registration.name.split())
@@ -284,6 +309,8 @@ def registration_update(
                 )
         registration.full_clean()
         registration.save()
+        if registration_messages.recipient_identity(registration) != reach_before:
+            registration_messages.registration_messages_contact_changed(registration, now=now)
         if grows < 0:
             _promote(meeting, now)
     return registration
@@ -294,6 +321,7 @@ def registration_delete(*, registration: Registration, now: datetime | None = No
     now = now or timezone.now()
     with transaction.atomic():
         meeting = _lock(registration.meeting)
+        registration_messages.registration_messages_forget(registration)
         Registration.objects.filter(pk=registration.pk).delete()
         _promote(meeting, now)
 

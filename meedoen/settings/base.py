@@ -163,6 +163,12 @@ CONTENT_SECURITY_POLICY = {
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that stops answering must not hold a worker (and its claims) for ever.
+EMAIL_TIMEOUT = EMAIL_CONFIG.get("EMAIL_TIMEOUT") or 30
+# Development mail (no EMAIL_URL) is kept here as .eml files.
+MEEDOEN_MAIL_DIR = VAR_DIR / "mail"
+# How long a worker's claim on outbox messages lasts before another worker may take them over.
+MEEDOEN_OUTBOX_LEASE_SECONDS = env.int("MEEDOEN_OUTBOX_LEASE_SECONDS", default=300)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Meedoen <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

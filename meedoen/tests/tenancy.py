@@ -14,6 +14,7 @@ from meedoen.meetings.tests.factories import (
     TeamChecklistItemFactory,
     VenueFactory,
 )
+from meedoen.messaging.tests.factories import ContactFactory, MessageFactory
 from meedoen.plans.tests.factories import (
     MappingNoteFactory,
     MappingSessionFactory,
@@ -22,6 +23,7 @@ from meedoen.plans.tests.factories import (
     StakeholderFactory,
     TeamMethodFactory,
 )
+from meedoen.printing.tests.factories import PrintRunFactory
 from meedoen.registrations.tests.factories import KeyFigureFactory, RegistrationFactory
 from meedoen.teams.models import Team
 from meedoen.teams.tests.factories import InvitationFactory, MembershipFactory
@@ -45,9 +47,14 @@ OBJECT_FACTORIES: dict[str, Callable[[Team], int]] = {
     "material_id": lambda team: MaterialFactory(meeting__team=team).pk,
     "registration_id": lambda team: RegistrationFactory(meeting__team=team).pk,
     "key_figure_id": lambda team: KeyFigureFactory(team=team).pk,
+    "print_run_id": lambda team: PrintRunFactory(meeting__team=team).pk,
+    "message_id": lambda team: MessageFactory(team=team).pk,
+    "contact_id": lambda team: ContactFactory(team=team).pk,
 }
 
 # URL arguments that are not objects: a valid value, the same for every team.
 PLAIN_VALUES: dict[str, str] = {
     "rung": "consult",
+    "message_kind": "reminder",
+    "message_language": "nl",
 }
