@@ -15,6 +15,7 @@ urlpatterns = [
     path("t/<slug:team_slug>/", include("meedoen.registrations.urls")),
     path("t/<slug:team_slug>/", include("meedoen.registrations.urls_door")),
     path("t/<slug:team_slug>/", include("meedoen.registrations.urls_exports")),
+    path("t/<slug:team_slug>/", include("meedoen.registrations.urls_messages")),
     path("t/<slug:team_slug>/", include("meedoen.grouping.urls")),
     path("t/<slug:team_slug>/", include("meedoen.messaging.urls")),
     path("t/<slug:team_slug>/", include("meedoen.printing.urls")),

@@ -14,6 +14,7 @@ from meedoen.meetings.models import ChecklistStatus, Meeting
 from meedoen.messaging import services as messaging_services
 from meedoen.messaging.delivery import outbox_deliver_due
 from meedoen.registrations import services as registration_services
+from meedoen.registrations import services_messages as registration_message_services
 from meedoen.teams.models import Membership
 
 # (name, channel, email or phone)
@@ -31,7 +32,7 @@ def demo_messaging_load(*, coordinator: Membership, member: Membership, now: dat
     team = coordinator.team
     upcoming = Meeting.objects.get(team=team, title="Prettig oud worden in Noord")
     past = Meeting.objects.get(team=team, title="Kennismaken met de wijk")
-    messaging_services.practical_note_save(
+    registration_message_services.practical_note_save(
         actor=member,
         meeting=upcoming,
         bring="Uw leesbril, als u die nodig hebt. Koffie en thee staan klaar.",

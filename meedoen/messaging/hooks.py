@@ -1,17 +1,11 @@
 """What the messaging room puts into the shared frames: the outbox's periodic job, the menu
-item, the section on a meeting's page, and the audit sentences."""
+item, and the audit sentences (also of the meeting-scoped actions that registrations performs
+through messaging). The section on a meeting's page is registered by registrations."""
 
-from typing import Any
-
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meedoen.meetings.models import Meeting
-from meedoen.meetings.sections import MeetingSection, meeting_section_register
 from meedoen.messaging.delivery import outbox_deliver_due
-from meedoen.messaging.selectors import message_counts
 from meedoen.teams.audit import audit_action_register
-from meedoen.teams.models import Membership
 from meedoen.teams.navigation import NavItem, nav_item_register
 from meedoen.teams.periodic import periodic_job_register
 
@@ -19,22 +13,6 @@ from meedoen.teams.periodic import periodic_job_register
 periodic_job_register("messaging.outbox", lambda now: outbox_deliver_due(now=now).as_dict())
 
 
-def _meeting_section(actor: Membership, meeting: Meeting) -> dict[str, Any]:
-    counts = message_counts(
-        actor=actor, meeting_id=meeting.pk, meeting_ends_at=meeting.ends_at, now=timezone.now()
-    )
-    return {"counts": counts}
-
-
-meeting_section_register(
-    MeetingSection(
-        "messaging.meeting",
-        _("Messages"),
-        "messaging/sections/meeting.html",
-        _meeting_section,
-        order=25,
-    )
-)
 nav_item_register(
     NavItem("messaging.messages", _("Messages"), "messaging:template_list", order=140)
 )

@@ -23,7 +23,9 @@ from meedoen.messaging.models import (
     MessageTemplate,
     MessagingSettings,
     PracticalNote,
+    Unsubscribe,
 )
+from meedoen.messaging.tokens import email_hash
 from meedoen.teams.models import Membership, Team
 from meedoen.teams.selectors import one_or_404
 
@@ -172,6 +174,20 @@ def meeting_kind_done(*, team: Team | int, meeting_id: int, kind: str, now: date
     return not rows.filter(
         status__in=[Message.Status.SCHEDULED, Message.Status.SENDING], due_at__lte=now
     ).exists()
+
+
+def messages_count(*, team: Team | int, subject_key: str, kind: str) -> int:
+    """How many messages of a kind a subject has (also cancelled and failed ones)."""
+    return Message.objects.filter(team=team, subject_key=subject_key, kind=kind).count()
+
+
+def emails_unsubscribed(*, team: Team | int, emails: Iterable[str]) -> set[str]:
+    """Which of these addresses unsubscribed from the team's optional mail."""
+    by_hash = {email_hash(email): email for email in emails}
+    gone = Unsubscribe.objects.filter(team=team, email_hash__in=list(by_hash)).values_list(
+        "email_hash", flat=True
+    )
+    return {by_hash[hashed] for hashed in gone}
 
 
 def subject_keys_with(*, keys: Iterable[str], kinds: Iterable[str]) -> set[str]:

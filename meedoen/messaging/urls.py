@@ -7,22 +7,8 @@ from meedoen.messaging import views, views_readability
 app_name = "messaging"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    # A meeting's messages and its call list
-    path("bijeenkomsten/<int:meeting_id>/berichten/", views.message_list, name="message_list"),
-    path(
-        "bijeenkomsten/<int:meeting_id>/berichten/versturen/",
-        views.message_send,
-        name="message_send",
-    ),
-    path("bijeenkomsten/<int:meeting_id>/berichten/test/", views.message_test, name="message_test"),
-    path(
-        "bijeenkomsten/<int:meeting_id>/berichten/meenemen/",
-        views.practical_note,
-        name="practical_note",
-    ),
-    path("bijeenkomsten/<int:meeting_id>/berichten/bellen/", views.call_list, name="call_list"),
+    # A failed message, sent again (a meeting's messages pages are in registrations)
     path("berichten/<int:message_id>/opnieuw/", views.message_resend, name="message_resend"),
-    path("berichten/<int:message_id>/gebeld/", views.call_note, name="call_note"),
     # The team's texts, settings and contacts
     path("berichten/teksten/", views.template_list, name="template_list"),
     path(

@@ -3,15 +3,21 @@
 from datetime import datetime
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meedoen.meetings.messages import meeting_listeners_register
 from meedoen.meetings.models import Meeting
 from meedoen.meetings.sections import MeetingSection, meeting_section_register
+from meedoen.meetings.selectors import meeting_for_actor, meetings_for_actor
+from meedoen.messaging.previews import PreviewSource, PreviewSubject, preview_source_register
+from meedoen.messaging.selectors import message_counts
+from meedoen.messaging.texts import REGISTRATION_KINDS
 from meedoen.registrations import messages as registration_messages
 from meedoen.registrations.models import Registration
 from meedoen.registrations.selectors import (
     attendance,
+    first_registration_id,
     recent_attendance,
     registration_summary,
     upcoming_registration_counts,
@@ -79,6 +85,53 @@ meeting_section_register(
         _meeting_section,
         order=20,
     )
+)
+
+
+def _messages_section(actor: Membership, meeting: Meeting) -> dict[str, Any]:
+    counts = message_counts(
+        actor=actor, meeting_id=meeting.pk, meeting_ends_at=meeting.ends_at, now=timezone.now()
+    )
+    return {"counts": counts}
+
+
+# The meeting's messages: its section links to the messages pages and the call list, which
+# live here because they need both the meeting and its registrations.
+meeting_section_register(
+    MeetingSection(
+        "messaging.meeting",  # the key gives the section's id on the page; kept as it was
+        _("Messages"),
+        "registrations/messages/section.html",
+        _messages_section,
+        order=25,
+    )
+)
+
+
+def _message_preview_choices(actor: Membership) -> list[tuple[int, str]]:
+    meetings = meetings_for_actor(actor=actor).order_by("-starts_at")[:30]
+    return [(m.pk, f"{m.title} ({timezone.localtime(m.starts_at):%d-%m-%Y})") for m in meetings]
+
+
+def _message_preview_subject(actor: Membership, meeting_id: int, kind: str) -> PreviewSubject:
+    meeting = meeting_for_actor(actor=actor, meeting_id=meeting_id)
+    registration_id = (
+        first_registration_id(actor=actor, meeting=meeting) if kind in REGISTRATION_KINDS else None
+    )
+    return PreviewSubject(
+        subject_key=registration_messages.message_subject_key(
+            meeting=meeting, kind=kind, registration_id=registration_id
+        ),
+        meeting_id=meeting.pk,
+        title=meeting.title,
+        sample=registration_id is None,
+    )
+
+
+# The message text editor previews a text with a meeting's real data: its first registration,
+# or a sample person when nobody registered yet.
+preview_source_register(
+    PreviewSource(choices=_message_preview_choices, subject=_message_preview_subject)
 )
 
 nav_item_register(

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from meedoen.meetings.messages import PREFIX as MEETING_PREFIX
 from meedoen.meetings.messages import meeting_values
 from meedoen.meetings.models import ChecklistStatus, Meeting
 from meedoen.messaging import selectors as messaging_selectors
@@ -36,10 +37,17 @@ from meedoen.messaging.subjects import (
     subject_key,
     subject_provider_register,
 )
-from meedoen.messaging.texts import CALENDAR_KINDS, CALL_KINDS, QR_CONTENT_ID, QR_KINDS
+from meedoen.messaging.texts import (
+    CALENDAR_KINDS,
+    CALL_KINDS,
+    QR_CONTENT_ID,
+    QR_KINDS,
+    REGISTRATION_KINDS,
+)
 from meedoen.registrations.models import Registration
 
 PREFIX = "registration"
+SAMPLE_PREFIX = "registration_sample"  # a test or preview of a meeting nobody registered for
 THANKS_KINDS = (MessageKind.THANKS_ATTENDED, MessageKind.THANKS_ABSENT)
 THANKS_WINDOW = timedelta(days=14)  # no thank-you for meetings longer ago than this
 STAFF_CHANNELS = ("phone", "paper", "in_person")
@@ -47,6 +55,22 @@ STAFF_CHANNELS = ("phone", "paper", "in_person")
 
 def _key(registration: Registration) -> str:
     return subject_key(PREFIX, registration.pk)
+
+
+def meeting_subject_key(meeting: Meeting) -> str:
+    """The subject of messages about the meeting itself (save-the-date, invitation)."""
+    return subject_key(MEETING_PREFIX, meeting.pk)
+
+
+def message_subject_key(*, meeting: Meeting, kind: str, registration_id: int | None) -> str:
+    """What a test or preview of this kind is about: a real registration when there is one
+    (its data, never its personal link), else a sample person; the meeting itself for the
+    kinds that are not about a registration."""
+    if kind not in REGISTRATION_KINDS:
+        return meeting_subject_key(meeting)
+    if registration_id:
+        return subject_key(PREFIX, registration_id)
+    return subject_key(SAMPLE_PREFIX, meeting.pk)
 
 
 def _language(registration: Registration) -> str:
@@ -267,7 +291,7 @@ def checklist_ticks_due(*, now: datetime) -> int:
             for kind in kinds
         ):
             evidence = reverse(
-                "messaging:message_list",
+                "registration_messages:message_list",
                 kwargs={"team_slug": meeting.team.slug, "meeting_id": meeting.pk},
             )
             checklist_tick(meeting=meeting, key=item.key, evidence_url=evidence, now=now)
@@ -358,4 +382,4 @@ def registration_sample_content(meeting_pk: int, message: Message) -> SubjectCon
 
 SAMPLE_CODE = "VBD123"
 subject_provider_register(PREFIX, registration_content)
-subject_provider_register("registration_sample", registration_sample_content)
+subject_provider_register(SAMPLE_PREFIX, registration_sample_content)

@@ -79,6 +79,18 @@ def registrations_for_meeting(*, actor: Membership, meeting: Meeting) -> QuerySe
     return Registration.objects.filter(meeting=meeting).select_related("key_figure")
 
 
+def first_registration_id(*, actor: Membership, meeting: Meeting) -> int | None:
+    """Real data for a test message or a preview: the first person still registered."""
+    first = (
+        registrations_for_meeting(actor=actor, meeting=meeting)
+        .exclude(status=Registration.Status.CANCELLED)
+        .order_by("created_at", "id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return first
+
+
 def registration_for_actor(*, actor: Membership, registration_id: int) -> Registration:
     return one_or_404(
         Registration.objects.filter(meeting__team=actor.team_id, pk=registration_id).select_related(

@@ -1,5 +1,6 @@
 """Every change in the messaging room. Rooms call these; outbox.py holds the outbox itself
-(enqueue, cancel, reschedule, unsubscribe), staff.py what staff do with messages."""
+(enqueue, cancel, reschedule, unsubscribe), staff.py what staff do with messages. The
+meeting-scoped staff work lives with registrations (`registrations.services_messages`)."""
 
 from meedoen.messaging.services.outbox import (
     Recipient,
@@ -10,40 +11,32 @@ from meedoen.messaging.services.outbox import (
     unsubscribe_record,
 )
 from meedoen.messaging.services.staff import (
-    Audience,
-    AudienceEmpty,
+    LANGUAGES,
     MessageNotResendable,
-    audience_recipients,
-    call_outcome_note,
+    call_outcome_record,
     contact_create,
     contact_delete,
-    meeting_messages_send,
     message_resend,
     message_template_reset,
     message_template_save,
-    message_test_send,
     messages_forget,
     messaging_settings_save,
-    practical_note_save,
+    practical_note_set,
 )
 
 __all__ = [
-    "Audience",
-    "AudienceEmpty",
+    "LANGUAGES",
     "MessageNotResendable",
     "Recipient",
-    "audience_recipients",
-    "call_outcome_note",
+    "call_outcome_record",
     "contact_create",
     "contact_delete",
-    "meeting_messages_send",
     "message_resend",
     "message_template_reset",
     "message_template_save",
-    "message_test_send",
     "messages_forget",
     "messaging_settings_save",
-    "practical_note_save",
+    "practical_note_set",
     "message_enqueue",
     "messages_cancel",
     "messages_reschedule",

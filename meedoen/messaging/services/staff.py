@@ -1,24 +1,19 @@
-"""What staff do with messages: send save-the-dates and invitations to a chosen audience, send
-a test to themselves, resend a failed message, note the outcome of a call, write the team's own
-texts, and keep the settings, contacts and what-to-bring notes.
+"""What staff do with messages that needs no room above messaging: resend a failed message,
+record how a call went, keep a what-to-bring note, write the team's own texts, and keep the
+settings and contacts.
 
-These are the staff side of messaging, reached from a meeting's page: they read and change
-registrations and tick the meeting's checklist through those rooms' own services. Those rooms
-also enqueue into messaging, so they are imported inside the functions (no import cycle); the
-outbox itself (outbox.py) knows no room."""
+The meeting-scoped work (a test to myself, sending to an audience, a call that cancels a
+registration) is in the registrations room (`services_messages.py`), which calls these."""
 
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from meedoen.messaging.composing import placeholders_unknown
@@ -29,29 +24,17 @@ from meedoen.messaging.models import (
     MessageTemplate,
     MessagingSettings,
     PracticalNote,
-    Unsubscribe,
 )
-from meedoen.messaging.services.outbox import Recipient, message_enqueue
-from meedoen.messaging.texts import REGISTRATION_KINDS
-from meedoen.messaging.tokens import email_hash
 from meedoen.teams.errors import DomainError
 from meedoen.teams.models import Membership
 from meedoen.teams.permissions import require_coordinator, require_editor, require_own_team
 from meedoen.teams.services import audit_log_record_action
 
-if TYPE_CHECKING:
-    from meedoen.meetings.models import Meeting
-
-AUDIENCE_KINDS = (MessageKind.SAVE_THE_DATE, MessageKind.INVITATION)
 LANGUAGES = ("nl", "en")
 
 
 class MessageNotResendable(DomainError):
     """Only a failed email can be sent again."""
-
-
-class AudienceEmpty(DomainError):
-    """Nobody in the chosen audience can get this message."""
 
 
 def _flush_soon() -> None:
@@ -61,7 +44,7 @@ def _flush_soon() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# A meeting's messages
+# Messages, calls and notes
 
 
 def message_resend(*, actor: Membership, message: Message, now: datetime | None = None) -> Message:
@@ -88,178 +71,12 @@ def message_resend(*, actor: Membership, message: Message, now: datetime | None 
     return message
 
 
-def message_test_send(
-    *,
-    actor: Membership,
-    meeting: Meeting,
-    kind: str,
-    registration_id: int | None = None,
-    now: datetime | None = None,
-) -> Message:
-    """Send one message of any kind to myself, filled with the meeting's real data: a real
-    registration's (never changed by it) or, without one, a sample person."""
-    require_own_team(actor, meeting.team_id)
-    if kind not in MessageKind.values:
-        raise ValidationError({"kind": _("Unknown kind of message.")})
-    if not actor.user.email:
-        raise DomainError(_("Your account has no email address."))
-    now = now or timezone.now()
-    if kind in REGISTRATION_KINDS:
-        subject = (
-            f"registration:{registration_id}"
-            if registration_id
-            else f"registration_sample:{meeting.pk}"
-        )
-    else:
-        subject = f"meeting:{meeting.pk}"
-    language = (get_language() or "nl")[:2]
-    with transaction.atomic():
-        message = message_enqueue(
-            team=meeting.team,
-            kind=kind,
-            recipient=Recipient(
-                name=actor.user.get_full_name() or actor.user.email,
-                email=actor.user.email,
-                language=language if language in LANGUAGES else "nl",
-            ),
-            subject_key=subject,
-            occurrence=f"test-{secrets.token_hex(8)}",
-            context={"meeting_id": meeting.pk, "test": True},
-            created_by=actor.user,
-            now=now,
-        )
-        if message is None:
-            raise DomainError(_("You unsubscribed from this team's optional mail."))
-        audit_log_record_action(
-            actor=actor, action="message.test", obj=meeting, label=meeting.title, now=now
-        )
-    return message
-
-
-@dataclass(frozen=True)
-class Audience:
-    """Who gets a save-the-date or an invitation."""
-
-    statuses: tuple[str, ...] = ()
-    attended: bool = False
-    absent: bool = False
-    follow_up: bool = False
-    contacts: bool = False
-
-
-def audience_recipients(
-    *, actor: Membership, meeting: Meeting, audience: Audience
-) -> list[Recipient]:
-    """Everyone in the audience with an email address, once per address, without those who
-    unsubscribed from the team's optional mail."""
-    from meedoen.registrations import selectors as registration_selectors
-    from meedoen.registrations.models import Registration, WalkIn
-
-    require_own_team(actor, meeting.team_id)
-    found: dict[str, Recipient] = {}
-
-    def add(name: str, email: str, language: str = "nl") -> None:
-        address = email.strip().lower()
-        if address and "@" in address and address not in found:
-            found[address] = Recipient(name=name, email=address, language=language)
-
-    registrations = Registration.objects.filter(meeting=meeting).exclude(email="")
-    if audience.statuses:
-        for r in registrations.filter(status__in=audience.statuses):
-            add(r.name, r.email)
-    if audience.attended or audience.absent:
-        present = registration_selectors.present_registration_ids(meeting=meeting)
-        for r in registrations.filter(status=Registration.Status.CONFIRMED):
-            if (r.pk in present and audience.attended) or (r.pk not in present and audience.absent):
-                add(r.name, r.email)
-    if audience.follow_up:
-        for name, email in Registration.objects.filter(
-            meeting__team=actor.team_id, follow_up=True
-        ).values_list("name", "email"):
-            add(name, email)
-        for first_name, reach in WalkIn.objects.filter(
-            meeting__team=actor.team_id, follow_up=True
-        ).values_list("first_name", "contact"):
-            add(first_name, reach)
-    if audience.contacts:
-        for person in Contact.objects.filter(team=actor.team_id):
-            add(person.name, person.email, person.language)
-    gone = set(Unsubscribe.objects.filter(team=actor.team_id).values_list("email_hash", flat=True))
-    return [r for address, r in found.items() if email_hash(address) not in gone]
-
-
-def meeting_messages_send(
-    *,
-    actor: Membership,
-    meeting: Meeting,
-    kind: str,
-    audience: Audience,
-    now: datetime | None = None,
-) -> int:
-    """Send a save-the-date or invitation to the audience, at most once per person and kind for
-    this meeting (sending again only reaches people who were not reached yet). An invitation
-    ticks the meeting's "invitations sent"."""
-    from django.urls import reverse
-
-    from meedoen.meetings.services import checklist_tick
-
-    require_own_team(actor, meeting.team_id)
-    if kind not in AUDIENCE_KINDS:
-        raise ValidationError({"kind": _("Choose a save-the-date or an invitation.")})
-    if meeting.is_cancelled:
-        raise DomainError(_("This meeting is cancelled."))
-    now = now or timezone.now()
-    recipients = audience_recipients(actor=actor, meeting=meeting, audience=audience)
-    if not recipients:
-        raise AudienceEmpty(_("Nobody in this group has an email address we may use."))
-    with transaction.atomic():
-        before = Message.objects.filter(
-            team=meeting.team, subject_key=f"meeting:{meeting.pk}", kind=kind
-        ).count()
-        for recipient in recipients:
-            message_enqueue(
-                team=meeting.team,
-                kind=kind,
-                recipient=recipient,
-                subject_key=f"meeting:{meeting.pk}",
-                context={"meeting_id": meeting.pk},
-                created_by=actor.user,
-                now=now,
-            )
-        new = (
-            Message.objects.filter(
-                team=meeting.team, subject_key=f"meeting:{meeting.pk}", kind=kind
-            ).count()
-            - before
-        )
-        audit_log_record_action(
-            actor=actor,
-            action="message.sent_to_audience",
-            obj=meeting,
-            label=meeting.title,
-            now=now,
-            kind=kind,
-            count=new,
-        )
-        if kind == MessageKind.INVITATION and new:
-            checklist_tick(
-                meeting=meeting,
-                key="invitations_sent",
-                evidence_url=reverse(
-                    "messaging:message_list",
-                    kwargs={"team_slug": meeting.team.slug, "meeting_id": meeting.pk},
-                ),
-                by=actor.user,
-                now=now,
-            )
-    return new
-
-
-def call_outcome_note(
+def call_outcome_record(
     *, actor: Membership, message: Message, outcome: str, now: datetime | None = None
 ) -> Message:
     """Note how a call on the call list went. "No answer" keeps the call on the list to try
-    again; "cancelled" also cancels the person's registration (and so their other messages)."""
+    again; any other outcome takes it off. What the outcome means for the subject (a cancelled
+    registration) is up to the room that owns it, which calls this in its own transaction."""
     require_own_team(actor, message.team_id)
     if outcome not in Message.CallOutcome.values:
         raise ValidationError({"outcome": _("Unknown outcome.")})
@@ -267,8 +84,6 @@ def call_outcome_note(
         raise DomainError(_("This call is no longer on the call list."))
     now = now or timezone.now()
     with transaction.atomic():
-        if outcome == Message.CallOutcome.CANCELLED:
-            _registration_cancel(actor=actor, subject_key=message.subject_key, now=now)
         message.call_outcome = outcome
         message.call_noted_at = now
         message.call_noted_by = actor.user
@@ -289,34 +104,22 @@ def call_outcome_note(
     return message
 
 
-def _registration_cancel(*, actor: Membership, subject_key: str, now: datetime) -> None:
-    from meedoen.registrations import services as registration_services
-    from meedoen.registrations.selectors import registration_for_actor
-
-    prefix, _sep, raw_id = subject_key.partition(":")
-    if prefix != "registration" or not raw_id.isdigit():
-        return
-    registration = registration_for_actor(actor=actor, registration_id=int(raw_id))
-    registration_services.registration_cancel(registration=registration, actor=actor, now=now)
-
-
-def practical_note_save(
-    *, actor: Membership, meeting: Meeting, bring: str, now: datetime | None = None
+def practical_note_set(
+    *, actor: Membership, subject_key: str, bring: str, now: datetime | None = None
 ) -> PracticalNote:
-    """What people should bring to this meeting, shown in its messages."""
-    require_own_team(actor, meeting.team_id)
+    """What people should bring, shown in the practical information of the messages about
+    this subject (``meeting:<id>``). The caller checks the subject is the actor's team's and
+    writes the audit row in its own words."""
+    require_editor(actor)
     now = now or timezone.now()
     with transaction.atomic():
         note, _created = PracticalNote.objects.get_or_create(
-            team=meeting.team, subject_key=f"meeting:{meeting.pk}", defaults={"updated_at": now}
+            team=actor.team, subject_key=subject_key, defaults={"updated_at": now}
         )
         note.bring = bring.strip()
         note.updated_at = now
         note.full_clean()
         note.save(update_fields=["bring", "updated_at"])
-        audit_log_record_action(
-            actor=actor, action="message.bring", obj=meeting, label=meeting.title, now=now
-        )
     return note
 
 

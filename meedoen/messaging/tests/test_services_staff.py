@@ -1,5 +1,6 @@
-"""What staff do with messages: resend, test, send to an audience, note calls, own texts,
-settings and contacts."""
+"""What staff do with messages in the messaging room itself: resend, record a call, a
+what-to-bring note, own texts, settings and contacts (the meeting-scoped work is tested with
+registrations, in test_services_messages.py)."""
 
 from __future__ import annotations
 
@@ -10,32 +11,25 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from meedoen.meetings import services as meeting_services
-from meedoen.meetings.tests.factories import MeetingFactory
 from meedoen.messaging import selectors
-from meedoen.messaging.composing import message_render, team_text
+from meedoen.messaging.composing import practical_note, team_text
 from meedoen.messaging.models import Message, MessageKind, MessageTemplate, PracticalNote
 from meedoen.messaging.services import (
-    Audience,
-    AudienceEmpty,
     MessageNotResendable,
-    audience_recipients,
-    call_outcome_note,
+    call_outcome_record,
     contact_create,
     contact_delete,
-    meeting_messages_send,
     message_resend,
     message_template_reset,
     message_template_save,
-    message_test_send,
     messaging_settings_save,
-    practical_note_save,
+    practical_note_set,
     unsubscribe_record,
 )
-from meedoen.messaging.tests.factories import ContactFactory, MessageFactory
+from meedoen.messaging.tests.factories import MessageFactory
 from meedoen.messaging.tokens import email_hash
 from meedoen.registrations import services as registration_services
-from meedoen.registrations.models import Registration
-from meedoen.registrations.tests.factories import RegistrationFactory
+from meedoen.teams.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +51,7 @@ def meeting(world):
 
 
 # ---------------------------------------------------------------------------------------------
-# Resend and test
+# Resend
 
 
 def test_a_failed_message_is_sent_again_as_the_same_row(world, django_capture_on_commit_callbacks):
@@ -86,156 +80,6 @@ def test_resend_is_for_editors_of_the_messages_own_team(world, other_world):
     own = MessageFactory(team=world.team, status=Message.Status.FAILED)
     with pytest.raises(PermissionDenied):
         message_resend(actor=world.viewer, message=own)
-
-
-def test_a_test_goes_to_myself_each_time_with_real_or_sample_data(world, meeting):
-    first = message_test_send(actor=world.member, meeting=meeting, kind=MessageKind.REMINDER)
-    second = message_test_send(actor=world.member, meeting=meeting, kind=MessageKind.REMINDER)
-    assert first.pk != second.pk
-    assert first.recipient_email == world.member.user.email
-    assert first.subject_key == f"registration_sample:{meeting.pk}"
-    rendered = message_render(first)
-    assert "Buurtavond" in rendered.text and "VBD123" in rendered.text
-    assert rendered.inline_images  # the sample's QR code
-
-    registration = RegistrationFactory(meeting=meeting, name="Annie de Jong", manage_nonce="n")
-    real = message_test_send(
-        actor=world.member,
-        meeting=meeting,
-        kind=MessageKind.CONFIRMATION,
-        registration_id=registration.pk,
-    )
-    real_text = message_render(real).text
-    assert "Annie de Jong" in real_text
-    # Never the person's own link (the key to their registration) in a test to staff.
-    assert f"/b/{meeting.code}/aanmelding/" not in real_text
-    invitation = message_test_send(actor=world.member, meeting=meeting, kind=MessageKind.INVITATION)
-    assert invitation.subject_key == f"meeting:{meeting.pk}"
-    assert f"/b/{meeting.code}/" in message_render(invitation).text
-    registration.refresh_from_db()
-    assert registration.status == Registration.Status.CONFIRMED
-
-
-# ---------------------------------------------------------------------------------------------
-# Audiences
-
-
-def test_the_audience_is_everyone_chosen_once_without_who_unsubscribed(world, meeting):
-    RegistrationFactory(meeting=meeting, name="Annie", email="annie@example.org")
-    RegistrationFactory(
-        meeting=meeting, name="Bram", email="bram@example.org", status=Registration.Status.WAITING
-    )
-    RegistrationFactory(meeting=meeting, name="Piet", phone="06 1")  # no email
-    earlier = MeetingFactory(team=world.team)
-    RegistrationFactory(
-        meeting=earlier, name="Annie again", email="ANNIE@example.org", follow_up=True
-    )
-    RegistrationFactory(meeting=earlier, name="Cor", email="cor@example.org", follow_up=True)
-    RegistrationFactory(meeting=earlier, name="Dirk", email="dirk@example.org", follow_up=False)
-    registration_services.walk_in_add(
-        actor=world.member,
-        meeting=earlier,
-        first_name="Ineke",
-        contact="ineke@example.org",
-        follow_up=True,
-    )
-    ContactFactory(team=world.team, name="Els", email="els@example.org")
-    ContactFactory(team=world.team, name="Gone", email="gone@example.org")
-    ContactFactory(email="elsewhere@example.org")  # another team's contact
-    unsubscribe_record(team=world.team, email_hash_value=email_hash("gone@example.org"), via="link")
-
-    def who(**audience):
-        found = audience_recipients(
-            actor=world.member, meeting=meeting, audience=Audience(**audience)
-        )
-        return sorted(r.email for r in found)
-
-    assert who(statuses=("confirmed",)) == ["annie@example.org"]
-    assert who(statuses=("confirmed", "waiting")) == ["annie@example.org", "bram@example.org"]
-    assert who(follow_up=True) == ["annie@example.org", "cor@example.org", "ineke@example.org"]
-    assert who(contacts=True) == ["els@example.org"]
-    assert len(who(statuses=("confirmed",), follow_up=True, contacts=True)) == 4
-
-
-def test_the_audience_by_attendance(world, meeting):
-    came = RegistrationFactory(meeting=meeting, email="came@example.org")
-    RegistrationFactory(meeting=meeting, email="away@example.org")
-    registration_services.check_in_record(actor=world.member, registration=came)
-
-    def who(**audience):
-        found = audience_recipients(
-            actor=world.member, meeting=meeting, audience=Audience(**audience)
-        )
-        return [r.email for r in found]
-
-    assert who(attended=True) == ["came@example.org"]
-    assert who(absent=True) == ["away@example.org"]
-
-
-def test_an_invitation_goes_out_once_per_person_and_ticks_the_checklist(world, meeting):
-    ContactFactory(team=world.team, email="els@example.org")
-    ContactFactory(team=world.team, email="cor@example.org")
-    assert (
-        meeting_messages_send(
-            actor=world.member,
-            meeting=meeting,
-            kind=MessageKind.INVITATION,
-            audience=Audience(contacts=True),
-            now=T0,
-        )
-        == 2
-    )
-    item = meeting.checklist.get(key="invitations_sent")
-    assert item.status == "done" and "/berichten/" in item.evidence_url
-    ContactFactory(team=world.team, email="new@example.org")
-    again = meeting_messages_send(
-        actor=world.member,
-        meeting=meeting,
-        kind=MessageKind.INVITATION,
-        audience=Audience(contacts=True),
-        now=T0,
-    )
-    assert again == 1
-    assert Message.objects.filter(kind=MessageKind.INVITATION).count() == 3
-    # Every message of the meeting carries it, so the meeting's page can list them.
-    assert all(m.context == {"meeting_id": meeting.pk} for m in Message.objects.all())
-
-
-def test_a_save_the_date_does_not_tick_invitations(world, meeting):
-    ContactFactory(team=world.team)
-    meeting_messages_send(
-        actor=world.member,
-        meeting=meeting,
-        kind=MessageKind.SAVE_THE_DATE,
-        audience=Audience(contacts=True),
-    )
-    assert meeting.checklist.get(key="invitations_sent").status == "open"
-
-
-def test_sending_refuses_other_kinds_empty_audiences_and_cancelled_meetings(world, meeting):
-    with pytest.raises(ValidationError):
-        meeting_messages_send(
-            actor=world.member,
-            meeting=meeting,
-            kind=MessageKind.REMINDER,
-            audience=Audience(contacts=True),
-        )
-    with pytest.raises(AudienceEmpty):
-        meeting_messages_send(
-            actor=world.member,
-            meeting=meeting,
-            kind=MessageKind.INVITATION,
-            audience=Audience(contacts=True),
-        )
-    meeting_services.meeting_cancel(actor=world.coordinator, meeting=meeting, reason="")
-    ContactFactory(team=world.team)
-    with pytest.raises(Exception, match="cancelled"):
-        meeting_messages_send(
-            actor=world.member,
-            meeting=meeting,
-            kind=MessageKind.INVITATION,
-            audience=Audience(contacts=True),
-        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,45 +138,47 @@ def test_the_call_list_shows_calls_from_a_week_before_they_are_due(world, meetin
     assert over.calls_open == 0  # once the meeting is over, nobody needs a reminder call
 
 
-def test_no_answer_keeps_the_call_on_the_list_and_called_takes_it_off(world, meeting):
-    _registration, call = _phone_registration(world, meeting)
-    when = call.due_at
-    call_outcome_note(actor=world.member, message=call, outcome="no_answer", now=when)
-    assert list(
-        selectors.calls_to_make(
-            actor=world.member, meeting_id=meeting.pk, meeting_ends_at=meeting.ends_at, now=when
-        )
-    ) == [call]
-    call_outcome_note(actor=world.member, message=call, outcome="called", now=when)
+def _call(world, **fields):
+    return MessageFactory(
+        team=world.team,
+        channel=Message.Channel.CALL,
+        recipient_email="",
+        recipient_phone="06 12345678",
+        subject_key="registration:1",
+        **fields,
+    )
+
+
+def test_recording_no_answer_keeps_the_call_open_and_called_closes_it(world):
+    call = _call(world)
+    call_outcome_record(actor=world.member, message=call, outcome="no_answer", now=T0)
     call.refresh_from_db()
-    assert (call.status, call.call_outcome, call.call_noted_by) == (
+    assert (call.status, call.call_outcome, call.call_noted_at) == ("scheduled", "no_answer", T0)
+    call_outcome_record(actor=world.member, message=call, outcome="cancelled", now=T0)
+    call.refresh_from_db()
+    assert (call.status, call.call_outcome, call.sent_at, call.call_noted_by) == (
         "sent",
-        "called",
+        "cancelled",
+        T0,
         world.member.user,
     )
-    assert not selectors.calls_to_make(
-        actor=world.member, meeting_id=meeting.pk, meeting_ends_at=meeting.ends_at, now=when
-    ).exists()
-    assert list(selectors.calls_noted(actor=world.member, meeting_id=meeting.pk)) == [call]
-    with pytest.raises(Exception, match="no longer"):
-        call_outcome_note(actor=world.member, message=call, outcome="called", now=when)
+    with pytest.raises(DomainError):
+        call_outcome_record(actor=world.member, message=call, outcome="called", now=T0)
 
 
-def test_a_call_that_ends_in_cancelling_cancels_the_registration(world, meeting):
-    registration, call = _phone_registration(world, meeting)
-    call_outcome_note(actor=world.member, message=call, outcome="cancelled", now=call.due_at)
-    registration.refresh_from_db()
-    call.refresh_from_db()
-    assert registration.status == Registration.Status.CANCELLED
-    assert (call.status, call.call_outcome) == ("sent", "cancelled")
-
-
-def test_a_call_outcome_must_be_known_and_of_the_own_team(world, other_world, meeting):
-    _registration, call = _phone_registration(world, meeting)
+def test_recording_a_call_needs_a_known_outcome_a_call_and_the_own_team(world, other_world):
+    call = _call(world)
     with pytest.raises(ValidationError):
-        call_outcome_note(actor=world.member, message=call, outcome="maybe")
+        call_outcome_record(actor=world.member, message=call, outcome="maybe")
     with pytest.raises(PermissionDenied):
-        call_outcome_note(actor=other_world.coordinator, message=call, outcome="called")
+        call_outcome_record(actor=other_world.coordinator, message=call, outcome="called")
+    with pytest.raises(PermissionDenied):
+        call_outcome_record(actor=world.viewer, message=call, outcome="called")
+    email = MessageFactory(team=world.team)
+    with pytest.raises(DomainError):
+        call_outcome_record(actor=world.member, message=email, outcome="called")
+    call.refresh_from_db()
+    assert (call.status, call.call_outcome) == ("scheduled", "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -415,8 +261,34 @@ def test_contacts_are_added_once_and_removed(world, other_world):
     assert not selectors.contacts_for_actor(actor=world.member).exists()
 
 
-def test_what_to_bring_appears_in_the_practical_information(world, meeting):
-    practical_note_save(actor=world.member, meeting=meeting, bring="  Uw leesbril  ")
-    assert PracticalNote.objects.get().bring == "Uw leesbril"
-    message = message_test_send(actor=world.member, meeting=meeting, kind=MessageKind.CONFIRMATION)
-    assert "Uw leesbril" in message_render(message).text
+def test_a_what_to_bring_note_is_kept_per_subject_and_team(world, other_world):
+    practical_note_set(actor=world.member, subject_key="meeting:7", bring="  Uw leesbril  ")
+    practical_note_set(actor=world.member, subject_key="meeting:7", bring="Een pen")
+    assert PracticalNote.objects.get().bring == "Een pen"
+    assert practical_note(team=world.team, meeting_id=7) == "Een pen"
+    assert practical_note(team=other_world.team, meeting_id=7) == ""
+    assert practical_note(team=world.team, meeting_id=None) == ""
+    with pytest.raises(PermissionDenied):
+        practical_note_set(actor=world.viewer, subject_key="meeting:7", bring="x")
+
+
+def test_counts_and_unsubscribed_addresses_for_the_callers(world, other_world):
+    MessageFactory(team=world.team, subject_key="meeting:3", kind=MessageKind.INVITATION)
+    MessageFactory(
+        team=world.team, subject_key="meeting:3", kind=MessageKind.INVITATION, status="cancelled"
+    )
+    MessageFactory(team=world.team, subject_key="meeting:3", kind=MessageKind.SAVE_THE_DATE)
+    MessageFactory(team=other_world.team, subject_key="meeting:3", kind=MessageKind.INVITATION)
+    assert (
+        selectors.messages_count(
+            team=world.team, subject_key="meeting:3", kind=MessageKind.INVITATION
+        )
+        == 2
+    )
+    unsubscribe_record(team=world.team, email_hash_value=email_hash("gone@example.org"), via="link")
+    assert selectors.emails_unsubscribed(
+        team=world.team, emails=["gone@example.org", "here@example.org"]
+    ) == {"gone@example.org"}
+    assert (
+        selectors.emails_unsubscribed(team=other_world.team, emails=["gone@example.org"]) == set()
+    )

@@ -1,4 +1,5 @@
-"""The messaging staff pages: happy paths, invalid input, and other teams (404)."""
+"""The messaging staff pages (texts, settings, contacts, resend): happy paths, invalid input,
+and other teams (404). A meeting's messages pages are tested with registrations."""
 
 from __future__ import annotations
 
@@ -10,10 +11,8 @@ from django.utils import timezone
 
 from conftest import client_for
 from meedoen.meetings.tests.factories import MeetingFactory, VenueFactory
-from meedoen.messaging.models import Contact, Message, MessageKind, MessageTemplate
-from meedoen.messaging.tests.factories import ContactFactory, MessageFactory
-from meedoen.registrations import services as registration_services
-from meedoen.registrations.models import Registration
+from meedoen.messaging.models import Contact, MessageTemplate
+from meedoen.messaging.tests.factories import MessageFactory
 from meedoen.registrations.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,43 +32,14 @@ def meeting(world):
     )
 
 
-def test_the_meeting_page_shows_the_messages_section(world, meeting):
-    MessageFactory(team=world.team, context={"meeting_id": meeting.pk}, status="failed")
-    page = client_for(world.viewer).get(
-        reverse(
-            "meetings:meeting_detail",
-            kwargs={"team_slug": world.team.slug, "meeting_id": meeting.pk},
-        )
-    )
-    assert page.status_code == 200
-    assert _url(world, "message_list", meeting_id=meeting.pk) in page.content.decode()
-
-
-def test_the_message_list_counts_and_lists(world, meeting, django_assert_max_num_queries, english):
-    for status in ("scheduled", "sent", "failed", "failed"):
-        MessageFactory(
-            team=world.team,
-            context={"meeting_id": meeting.pk},
-            status=status,
-            last_error="550 mailbox unknown" if status == "failed" else "",
-        )
-    MessageFactory(team=world.team, context={"meeting_id": meeting.pk + 1000})  # another meeting
-    client = client_for(world.member)
-    with django_assert_max_num_queries(20):
-        page = client.get(_url(world, "message_list", meeting_id=meeting.pk))
-    html = page.content.decode()
-    assert page.status_code == 200
-    assert html.count("550 mailbox unknown") == 2
-    assert html.count("Send again") == 2
-    failed = client.get(_url(world, "message_list", meeting_id=meeting.pk), {"status": "failed"})
-    assert failed.content.decode().count('<tr class="utrecht-table__row">') == 1 + 2
-
-
 def test_resend_from_the_list(world, meeting):
     failed = MessageFactory(team=world.team, context={"meeting_id": meeting.pk}, status="failed")
-    response = client_for(world.member).post(_url(world, "message_resend", message_id=failed.pk))
+    back = f"/t/{world.team.slug}/bijeenkomsten/{meeting.pk}/berichten/?status=failed"
+    response = client_for(world.member).post(
+        _url(world, "message_resend", message_id=failed.pk), {"next": back}
+    )
     assert response.status_code == 302
-    assert response["Location"] == _url(world, "message_list", meeting_id=meeting.pk)
+    assert response["Location"] == back  # back to the list it was sent from, with its filter
     failed.refresh_from_db()
     assert failed.status == "scheduled"
     sent = MessageFactory(team=world.team, context={"meeting_id": meeting.pk}, status="sent")
@@ -78,64 +48,14 @@ def test_resend_from_the_list(world, meeting):
     assert sent.status == "sent"
 
 
-def test_send_a_test_to_myself(world, meeting):
-    client = client_for(world.member)
-    response = client.post(_url(world, "message_test", meeting_id=meeting.pk), {"kind": "reminder"})
-    assert response.status_code == 302
-    assert Message.objects.get().recipient_email == world.member.user.email
-    client.post(_url(world, "message_test", meeting_id=meeting.pk), {"kind": "nonsense"})
-    assert Message.objects.count() == 1
-
-
-def test_send_an_invitation_after_seeing_the_count(world, meeting, english):
-    ContactFactory(team=world.team)
-    ContactFactory(team=world.team)
-    client = client_for(world.member)
-    url = _url(world, "message_send", meeting_id=meeting.pk)
-    assert client.get(url).status_code == 200
-    counted = client.post(url, {"kind": "invitation", "contacts": "on", "preview": "1"})
-    assert counted.status_code == 200
-    assert "goes to 2 people" in counted.content.decode()
-    assert not Message.objects.exists()
-    sent = client.post(url, {"kind": "invitation", "contacts": "on", "confirm": "1"})
-    assert sent.status_code == 302
-    assert Message.objects.filter(kind=MessageKind.INVITATION).count() == 2
-
-
-def test_sending_without_an_audience_is_an_error(world, meeting, english):
-    response = client_for(world.member).post(
-        _url(world, "message_send", meeting_id=meeting.pk), {"kind": "invitation", "confirm": "1"}
-    )
-    assert response.status_code == 400
-    assert "Choose at least one group" in response.content.decode()
-    empty = client_for(world.member).post(
-        _url(world, "message_send", meeting_id=meeting.pk),
-        {"kind": "invitation", "contacts": "on", "confirm": "1"},
-    )
-    assert empty.status_code == 400
-    assert not Message.objects.exists()
-
-
-def test_the_call_list_and_noting_a_call(world, meeting, english):
-    admission = registration_services.registration_admit(
-        meeting=meeting,
-        channel="phone",
-        actor=world.member,
-        name="Piet Smit",
-        phone="06 1234 5678",
-        now=meeting.starts_at - timedelta(days=20),
-    )
-    client = client_for(world.member)
-    page = client.get(_url(world, "call_list", meeting_id=meeting.pk))
-    html = page.content.decode()
-    assert 'href="tel:0612345678"' in html and "Piet Smit" in html
-    call = Message.objects.get(channel="call")
-    response = client.post(_url(world, "call_note", message_id=call.pk), {"outcome": "cancelled"})
-    assert response.status_code == 302
-    admission.registration.refresh_from_db()
-    assert admission.registration.status == Registration.Status.CANCELLED
-    after = client.get(_url(world, "call_list", meeting_id=meeting.pk)).content.decode()
-    assert "Nobody to call this week." in after
+def test_resend_goes_back_only_to_a_page_of_the_own_team(world, other_world):
+    texts = _url(world, "template_list")
+    for elsewhere in ("", "https://evil.example/t/noord/", "//evil.example/", "/t/zuid/berichten/"):
+        failed = MessageFactory(team=world.team, status="failed")
+        response = client_for(world.member).post(
+            _url(world, "message_resend", message_id=failed.pk), {"next": elsewhere}
+        )
+        assert response["Location"] == texts, elsewhere
 
 
 def test_the_text_editor_saves_checks_previews_and_resets(world, meeting, english):
@@ -213,12 +133,9 @@ def test_contacts_add_and_remove(world, other_world):
     assert not Contact.objects.exists()
 
 
-def test_another_teams_meeting_and_messages_are_404(world, other_world):
-    theirs = MeetingFactory(team=other_world.team)
+def test_another_teams_messages_are_404(world, other_world):
     message = MessageFactory(team=other_world.team, status="failed")
     client = client_for(world.coordinator)
-    assert client.get(_url(world, "message_list", meeting_id=theirs.pk)).status_code == 404
-    assert client.get(_url(world, "call_list", meeting_id=theirs.pk)).status_code == 404
     assert client.post(_url(world, "message_resend", message_id=message.pk)).status_code == 404
     message.refresh_from_db()
     assert message.status == "failed"
