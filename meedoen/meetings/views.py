@@ -33,7 +33,7 @@ from meedoen.meetings.models import ChecklistStatus, Meeting
 from meedoen.meetings.sections import meeting_sections_for
 from meedoen.plans import selectors as plan_selectors
 from meedoen.teams import selectors as team_selectors
-from meedoen.teams.access import actor_of, post_data, team_view
+from meedoen.teams.access import actor_of, post_data, team_page_or, team_view
 from meedoen.teams.errors import DomainError
 from meedoen.teams.formflow import form_page, redirect_with_message
 from meedoen.teams.models import Membership, User
@@ -570,8 +570,10 @@ def tip_dismiss(request: HttpRequest) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return HttpResponse("")
     return redirect(
-        request.POST.get("next")
-        or reverse("meetings:meeting_list", kwargs={"team_slug": actor_of(request).team.slug})
+        team_page_or(
+            request,
+            reverse("meetings:meeting_list", kwargs={"team_slug": actor_of(request).team.slug}),
+        )
     )
 
 

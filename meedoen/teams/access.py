@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase, QueryDict
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from meedoen.teams.models import Membership
 from meedoen.teams.selectors import membership_for_user
@@ -67,3 +68,15 @@ def team_view(*, coordinator_only: bool = False) -> Callable[[TeamView], TeamVie
         return wrapped
 
     return decorator
+
+
+def team_page_or(request: HttpRequest, fallback: str) -> str:
+    """The page named in the form's ``next`` field when it is one of the actor's team's own
+    pages (a button going back to where it was pressed), else the fallback: never another
+    site, never another team."""
+    target = request.POST.get("next", "")
+    own = f"/t/{actor_of(request).team.slug}/"
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target.startswith(own) else fallback

@@ -300,7 +300,11 @@ def test_template_and_tips_and_calendar_pages(world):
         == 302
     )
     dismiss = url("tip_dismiss", world.team)
-    assert client.post(dismiss, {"tip": "x", "next": "/"}).status_code == 302
+    own_page = url("meeting_list", world.team)
+    assert client.post(dismiss, {"tip": "x", "next": own_page})["Location"] == own_page
+    # A "next" outside the team's pages is not followed (no open redirect).
+    for elsewhere in ("https://evil.example/", "//evil.example/", "/t/zuid/bijeenkomsten/"):
+        assert client.post(dismiss, {"tip": "x", "next": elsewhere})["Location"] == own_page
     calendar = url("calendar_settings", world.team)
     assert client.get(calendar).status_code == 200
     assert client.post(calendar).status_code == 302
