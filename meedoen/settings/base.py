@@ -15,7 +15,10 @@ env = environ.Env()
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS: list[str] = env.list("ALLOWED_HOSTS", default=[])
-MEEDOEN_BASE_URL = env.str("MEEDOEN_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Absolute links in mail and on posters; in development it follows `PORT` of `make run`.
+MEEDOEN_BASE_URL = env.str(
+    "MEEDOEN_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+).rstrip("/")
 MEEDOEN_DEMO_ENABLED = False
 
 INSTALLED_APPS = [
