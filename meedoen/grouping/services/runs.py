@@ -95,7 +95,7 @@ def solve_run_execute(*, run_id: int) -> SolveRun | None:
     cancelled before it started does nothing; a failure is kept on the run with its reason."""
     with transaction.atomic():
         run = (
-            SolveRun.objects.select_for_update()
+            SolveRun.objects.select_for_update(of=("self",))
             .select_related("division__meeting__team", "requested_by__team")
             .filter(pk=run_id)
             .first()
