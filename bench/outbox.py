@@ -75,7 +75,10 @@ def start_sink(port: int) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert sink.stdout is not None and sink.stdout.readline().strip() == "ready"
+    if sink.stdout is None or sink.stdout.readline().strip() != "ready":
+        sink.kill()
+        sink.wait(timeout=10)
+        raise RuntimeError("the SMTP sink did not start")
     return sink
 
 
@@ -100,55 +103,64 @@ def main() -> None:
     from meedoen.messaging.tests.outbox_support import due_messages, free_port
     from meedoen.teams.models import Team
 
-    if connection.vendor == "postgresql":
+    vendor = connection.vendor
+    if vendor == "postgresql":
         # A database of its own, made for this run.
         name = settings.DATABASES["default"]["NAME"]
         with connection._nodb_cursor() as cursor:
             cursor.execute(f'CREATE DATABASE "{name}"')
-    call_command("migrate", verbosity=0)
+    sink: subprocess.Popen[str] | None = None
+    # Whatever fails from here on, the database is dropped and the sink is stopped.
+    try:
+        call_command("migrate", verbosity=0)
 
-    port = free_port()
-    sink = start_sink(port)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        port = free_port()
+        sink = start_sink(port)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
 
-    team = Team.objects.create(name="Wijkteam Bench", slug="bench", municipality="Rivierstad")
-    made = time.perf_counter()
-    messages = due_messages(team, args.messages, kind=MessageKind.REMINDER, due_at=timezone.now())
-    made = time.perf_counter() - made
-    expected = {m.idempotency_key[:32] for m in messages}
+        team = Team.objects.create(name="Wijkteam Bench", slug="bench", municipality="Rivierstad")
+        made = time.perf_counter()
+        messages = due_messages(
+            team, args.messages, kind=MessageKind.REMINDER, due_at=timezone.now()
+        )
+        made = time.perf_counter() - made
+        expected = {m.idempotency_key[:32] for m in messages}
 
-    def worker(number: int) -> None:
-        try:
-            outbox_deliver_due(limit=args.batch, worker=f"bench-{number}")
-        finally:
-            close_old_connections()
+        def worker(number: int) -> None:
+            try:
+                outbox_deliver_due(limit=args.batch, worker=f"bench-{number}")
+            finally:
+                close_old_connections()
 
-    start = time.perf_counter()
-    if args.workers == 1:
-        worker(0)  # in this thread, so a profiler sees it
-    else:
-        threads = [threading.Thread(target=worker, args=(n,)) for n in range(args.workers)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    seconds = time.perf_counter() - start
-    output, _ = sink.communicate("", timeout=60)
-    arrived: dict[str, int] = json.loads(output.strip().splitlines()[-1])
+        start = time.perf_counter()
+        if args.workers == 1:
+            worker(0)  # in this thread, so a profiler sees it
+        else:
+            threads = [threading.Thread(target=worker, args=(n,)) for n in range(args.workers)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        seconds = time.perf_counter() - start
+        output, _ = sink.communicate("", timeout=60)
+        arrived: dict[str, int] = json.loads(output.strip().splitlines()[-1])
 
-    received = {key.split("@")[0] for key in arrived}
-    duplicates = sum(count - 1 for count in arrived.values())
-    missing = len(expected - received)
-    sent_rows = Message.objects.filter(status="sent").count()
-    vendor = connection.vendor
-    connection.close()
-    if vendor == "postgresql":
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE "{settings.DATABASES["default"]["NAME"]}"')
-    shutil.rmtree(folder, ignore_errors=True)
+        received = {key.split("@")[0] for key in arrived}
+        duplicates = sum(count - 1 for count in arrived.values())
+        missing = len(expected - received)
+        sent_rows = Message.objects.filter(status="sent").count()
+    finally:
+        if sink is not None and sink.poll() is None:
+            sink.kill()
+            sink.wait(timeout=10)
+        connection.close()
+        if vendor == "postgresql":
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{settings.DATABASES["default"]["NAME"]}"')
+        shutil.rmtree(folder, ignore_errors=True)
     result = {
         "messages": args.messages,
         "workers": args.workers,

@@ -216,7 +216,11 @@ class ApartForm(forms.Form):
 
 
 class ApartRemoveForm(forms.Form):
-    index = forms.IntegerField(min_value=0)
+    # The rule's person keys, comma-separated: the rule is named by its content.
+    people = forms.CharField(max_length=2000)
+
+    def clean_people(self) -> list[str]:
+        return [key.strip() for key in self.cleaned_data["people"].split(",") if key.strip()]
 
 
 class FixedForm(forms.Form):

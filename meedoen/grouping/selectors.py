@@ -15,6 +15,7 @@ from meedoen.grouping.build import (
     division_build,
     fixed_labels,
     mix_options,
+    people_of,
     quality_of,
     rounds_of,
 )
@@ -170,7 +171,7 @@ def division_rounds(*, actor: Membership, division: GroupDivision) -> list[Round
 
 @dataclass(frozen=True)
 class ApartRule:
-    index: int
+    keys: list[str]
     names: list[str]
 
 
@@ -192,8 +193,7 @@ def division_rules(*, actor: Membership, division: GroupDivision) -> Rules:
     """The staff rules with names, and the people a new rule may name."""
     if division.meeting.team_id != actor.team_id:
         raise Http404
-    built = division_build(division=division, round_=1)
-    people = {p.key: p.label for p in built.people if p.kind in ("main", "walk_in")}
+    people = {p.key: p.label for p in people_of(division) if p.kind in ("main", "walk_in")}
     for walk_in in WalkIn.objects.filter(meeting=division.meeting).order_by("first_name", "pk"):
         people.setdefault(f"w{walk_in.pk}", _("%(name)s (walk-in)") % {"name": walk_in.first_name})
     # Two people with one name are told apart by a number, in the order they registered.
@@ -207,8 +207,8 @@ def division_rules(*, actor: Membership, division: GroupDivision) -> Rules:
     return Rules(
         people=sorted(people.items(), key=lambda item: item[1].casefold()),
         apart=[
-            ApartRule(k, [people.get(key, gone) for key in group])
-            for k, group in enumerate(division.keep_apart)
+            ApartRule(sorted(group), [people.get(key, gone) for key in group])
+            for group in division.keep_apart
         ],
         fixed=[
             FixedRule(key, people.get(key, gone), int(table))
@@ -241,3 +241,48 @@ def solve_run_for_actor(*, actor: Membership, meeting: Meeting, solve_run_id: in
 def solve_run_waiting_long(run: SolveRun) -> bool:
     """Queued for longer than a running worker would take to pick it up."""
     return run.status == SolveRun.Status.QUEUED and timezone.now() - run.queued_at > WORKER_WAIT
+
+
+# ---------------------------------------------------------------------------------------------
+# Who sits where, for other rooms (printing): stored rows only, no quality or solver problem
+
+
+@dataclass(frozen=True)
+class Places:
+    """The stored tables of a division: per round, each person key's table, the facilitators
+    (user ids) per table, and the table numbers."""
+
+    rounds: list[int]
+    tables: dict[str, dict[int, int]]  # person key -> round -> table
+    facilitators: dict[tuple[int, int], list[int]]  # (round, table) -> user ids
+    table_numbers: dict[int, list[int]]  # round -> 1..number of tables
+    accessible: set[int]
+
+
+def division_places(*, actor: Membership, division: GroupDivision) -> Places:
+    """Reads the table rows once (two or three queries), whatever the size of the meeting."""
+    if division.meeting.team_id != actor.team_id:
+        raise Http404
+    if division.pk is None:
+        return Places([], {}, {}, {}, set())
+    rows = TableAssignment.objects.filter(division=division).only(
+        "round", "table", "registration_id", "walk_in_id", "facilitator_id"
+    )
+    tables: dict[str, dict[int, int]] = {}
+    facilitators: dict[tuple[int, int], list[int]] = {}
+    highest: dict[int, int] = {}
+    for row in rows:
+        tables.setdefault(row.key, {})[row.round] = row.table
+        highest[row.round] = max(highest.get(row.round, 0), row.table)
+        if row.facilitator_id:
+            facilitators.setdefault((row.round, row.table), []).append(row.facilitator_id)
+    configured = len(division.table_sizes) or division.table_count
+    if not configured and highest:
+        configured = division.facilitators.count()
+    return Places(
+        rounds=sorted(highest),
+        tables=tables,
+        facilitators=facilitators,
+        table_numbers={r: list(range(1, max(t, configured) + 1)) for r, t in highest.items()},
+        accessible={int(t) for t in division.accessible_tables or []},
+    )

@@ -30,7 +30,8 @@ from meedoen.grouping.models import GroupDivision, SolveRun
 from meedoen.meetings import selectors as meeting_selectors
 from meedoen.meetings.models import Meeting
 from meedoen.teams.access import actor_of, team_view
-from meedoen.teams.formflow import redirect_with_message
+from meedoen.teams.errors import DomainError
+from meedoen.teams.formflow import form_errors_apply, redirect_with_message
 from meedoen.teams.models import Membership
 
 TEMPLATE = "grouping/division.html"
@@ -107,8 +108,8 @@ def division_settings(request: HttpRequest, meeting_id: int) -> HttpResponse:
         return _page(request, actor, meeting, form=form, status=400)
     try:
         services.division_settings_save(actor=actor, division=division, **form.service_kwargs())
-    except services.DivisionError as error:
-        form.add_error(None, error.message)
+    except DomainError as error:
+        form_errors_apply(form, error)
         return _page(request, actor, meeting, form=form, status=400)
     return redirect_with_message(
         request, _("The settings of the division were saved."), _url(meeting) + "#check"
@@ -133,8 +134,8 @@ def _rule_form(
     if form.is_valid():
         try:
             message = act(actor, division, form.cleaned_data)
-        except services.DivisionError as error:
-            form.add_error(None, error.message)
+        except DomainError as error:
+            form_errors_apply(form, error)
         else:
             return redirect_with_message(request, message, _url(meeting) + "#rules")
     return _page(request, actor, meeting, status=400, **{form_name: form})
@@ -178,8 +179,8 @@ def _post_action(
         return redirect(_url(meeting))
     try:
         message = act(actor, meeting, form.cleaned_data)
-    except services.DivisionError as error:
-        messages.error(request, error.message)
+    except DomainError as error:
+        messages.error(request, str(error.message))
     else:
         messages.success(request, message)
     return redirect(_url(meeting) + anchor)
@@ -275,7 +276,7 @@ def walk_in_place(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def apart_remove(request: HttpRequest, meeting_id: int) -> HttpResponse:
     def act(actor: Membership, meeting: Meeting, data: dict[str, Any]) -> str:
         division = selectors.division_of(actor=actor, meeting=meeting)
-        services.division_apart_remove(actor=actor, division=division, index=data["index"])
+        services.division_apart_remove(actor=actor, division=division, keys=data["people"])
         return _("The rule was removed.")
 
     return _post_action(request, meeting_id, ApartRemoveForm, act, anchor="#rules")

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -23,6 +21,8 @@ from django.utils.translation import gettext as _
 
 from meedoen.plans.models import ParticipationPlan, Ring, Stakeholder
 from meedoen.plans.selectors import PlanOverview, RungRow
+from meedoen.teams.pdf import FONT as FONT_REGULAR
+from meedoen.teams.pdf import FONT_BOLD, pdf_fonts_register
 
 # ---------------------------------------------------------------------------------------------
 # The outline both formats are rendered from
@@ -261,38 +261,6 @@ def _plan_outline(overview: PlanOverview) -> Outline:
 # ---------------------------------------------------------------------------------------------
 # PDF (reportlab)
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "fonts" / "dejavu"
-FONT_REGULAR = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-_font_lock = threading.Lock()
-_fonts_registered = False
-
-
-def _fonts_register() -> None:
-    """Register the vendored DejaVu Sans once per process: it covers Latin Extended (Zoë,
-    Łukasz, Ḥaddādī), which reportlab's built-in fonts do not."""
-    global _fonts_registered
-    if _fonts_registered:
-        return
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    with _font_lock:
-        if _fonts_registered:
-            return
-        pdfmetrics.registerFont(TTFont(FONT_REGULAR, str(FONT_DIR / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-        # <b> in paragraph markup picks the bold face; there is no italic face.
-        for bold, italic, name in (
-            (0, 0, FONT_REGULAR),
-            (1, 0, FONT_BOLD),
-            (0, 1, FONT_REGULAR),
-            (1, 1, FONT_BOLD),
-        ):
-            addMapping(FONT_REGULAR, bold, italic, name)
-        _fonts_registered = True
-
 
 def _markup(text: str) -> str:
     """User text for reportlab's mini-markup: escaped, so `<b>` and `&` print as typed; line
@@ -317,7 +285,7 @@ def plan_pdf(overview: PlanOverview) -> bytes:
         TableStyle,
     )
 
-    _fonts_register()
+    pdf_fonts_register()
     outline = _plan_outline(overview)
     ink = colors.HexColor("#1a1a1a")
     muted = colors.HexColor("#555555")

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
+from meedoen.meetings.messages import meeting_public_url
 from meedoen.meetings.models import Meeting, SocialMoment, Venue
 from meedoen.printing import selectors, texts
 from meedoen.printing.documents.badges import Badge, badges_pdf
@@ -26,9 +27,9 @@ from meedoen.printing.layouts import label_stock
 from meedoen.printing.models import DocumentKind
 from meedoen.teams.models import Membership
 
-# Kinds whose large runs go to the worker; the others are small by nature.
-QUEUEABLE = frozenset({DocumentKind.BADGES, DocumentKind.LETTERS})
-# Option keys that hold personal data typed for this run only: removed once the PDF is made.
+# Kinds that hold personal data: printing them is recorded (audit log, checklist), and their
+# large runs go to the worker (the others are small by nature).
+PERSONAL_KINDS = frozenset({DocumentKind.BADGES, DocumentKind.LETTERS})
 PERSONAL_OPTIONS = frozenset({"recipients"})
 
 
@@ -220,7 +221,7 @@ def _prepare(
                 )
             ),
         )
-    url = selectors.meeting_public_url(meeting=meeting)
+    url = meeting_public_url(meeting)
     if kind == DocumentKind.POSTER:
         poster = PosterText(
             welcome=texts.WELCOME.for_form(address),

@@ -41,6 +41,8 @@ class PrintRun(models.Model):
     error = models.CharField(max_length=300, blank=True)
     requested_by = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # When the worker last showed progress: a run that stays silent has lost its worker.
+    progress_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -5,11 +5,11 @@ print runs."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
-from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meedoen.grouping import selectors as grouping_selectors
@@ -28,11 +28,6 @@ from meedoen.teams.selectors import one_or_404
 def _own(actor: Membership, meeting: Meeting) -> None:
     if meeting.team_id != actor.team_id:
         raise Http404
-
-
-def meeting_public_url(*, meeting: Meeting) -> str:
-    """The absolute address of the meeting's public page, for QR codes and letters."""
-    return str(settings.MEEDOEN_BASE_URL) + reverse("public:meeting", kwargs={"code": meeting.code})
 
 
 def url_short(url: str) -> str:
@@ -161,22 +156,23 @@ class Seating:
 
 
 def seating(*, actor: Membership, meeting: Meeting) -> Seating:
+    """Read from the stored table rows only: a few queries, whatever the size."""
     _own(actor, meeting)
     division = grouping_selectors.division_of(actor=actor, meeting=meeting)
-    rounds = grouping_selectors.division_rounds(actor=actor, division=division)
-    out = Seating(rounds=len(rounds), accessible=set(division.accessible_tables or []))
-    names = {u.pk: _user_name(u) for u in grouping_selectors.team_users(actor=actor)}
-    for index, round_ in enumerate(rounds):
-        out.table_numbers[round_.number] = [t.number for t in round_.tables]
-        for table in round_.tables:
-            for seat in table.seats:
-                row = seat.assignment
-                tables = out.tables.setdefault(row.key, [None] * len(rounds))
-                tables[index] = table.number
-                if row.facilitator_id:
-                    out.facilitators.setdefault((round_.number, table.number), []).append(
-                        names.get(row.facilitator_id, seat.names[0] if seat.names else "")
-                    )
+    places = grouping_selectors.division_places(actor=actor, division=division)
+    out = Seating(
+        rounds=len(places.rounds),
+        accessible=places.accessible,
+        table_numbers=places.table_numbers,
+    )
+    for key, by_round in places.tables.items():
+        out.tables[key] = [by_round.get(number) for number in places.rounds]
+    if places.facilitators:
+        # Facilitators are chosen from the team; one who left it keeps their name.
+        ids = {pk for user_ids in places.facilitators.values() for pk in user_ids}
+        names = {u.pk: _user_name(u) for u in User.objects.filter(pk__in=ids)}
+        for where, user_ids in places.facilitators.items():
+            out.facilitators[where] = [names.get(pk, "") for pk in user_ids]
     return out
 
 
@@ -279,10 +275,26 @@ def badges_for_team(
 # Lists
 
 
+def _seated(actor: Membership, meeting: Meeting, placed: Seating) -> list[Attendee]:
+    """The confirmed parties and the walk-ins who were given a table, by name."""
+    people = attendees(actor=actor, meeting=meeting)
+    walk_ins = [
+        Attendee(f"w{walk_in.pk}", walk_in.first_name, "walk_in")
+        for walk_in in registration_selectors.walk_ins_of(actor=actor, meeting=meeting)
+        if f"w{walk_in.pk}" in placed.tables
+    ]
+    # Parties stay together (the list is by party); walk-ins go in by name.
+    parties: dict[str, list[Attendee]] = {}
+    for person in [*people, *walk_ins]:
+        parties.setdefault(person.key, []).append(person)
+    ordered = sorted(parties.values(), key=lambda party: _sort_key(party[0].name))
+    return [person for party in ordered for person in party]
+
+
 def table_lists(*, actor: Membership, meeting: Meeting) -> list[TableList]:
     """Per round and table: the facilitator and the people at it, by name."""
     placed = seating(actor=actor, meeting=meeting)
-    people = attendees(actor=actor, meeting=meeting)
+    people = _seated(actor, meeting, placed)
     out = []
     for round_number, numbers in sorted(placed.table_numbers.items()):
         index = round_number - 1
@@ -313,7 +325,7 @@ def _list_name(person: Attendee) -> str:
 def wall_rows(*, actor: Membership, meeting: Meeting) -> tuple[int, list[WallRow]]:
     """Everyone by name with their table in each round (helpers sit with their person)."""
     placed = seating(actor=actor, meeting=meeting)
-    people = [p for p in attendees(actor=actor, meeting=meeting) if p.kind != "helper"]
+    people = [p for p in _seated(actor, meeting, placed) if p.kind != "helper"]
     rows = [WallRow(p.name, placed.tables_of(p.key)) for p in people if p.name]
     return placed.rounds, sorted(rows, key=lambda r: _sort_key(r.name))
 
@@ -349,3 +361,16 @@ def print_runs_of(*, actor: Membership, meeting: Meeting) -> QuerySet[PrintRun]:
 
 def print_run_for_actor(*, actor: Membership, meeting: Meeting, print_run_id: int) -> PrintRun:
     return one_or_404(PrintRun.objects.filter(team=actor.team_id, meeting=meeting, pk=print_run_id))
+
+
+# A run being made whose progress has not moved for this long lost its worker (the worker
+# reports every 5 %), like a table search past its time budget.
+RUN_GRACE = timedelta(minutes=2)
+
+
+def print_run_lost(run: PrintRun, now: datetime | None = None) -> bool:
+    """The worker stopped while making this run: the page stops waiting and says so."""
+    if run.status != PrintRun.Status.RUNNING:
+        return False
+    last = run.progress_at or run.created_at
+    return (now or timezone.now()) - last > RUN_GRACE

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from meedoen.meetings.models import Meeting
 from meedoen.meetings.services import checklist_tick
-from meedoen.printing.build import PERSONAL_OPTIONS, QUEUEABLE, document_prepare
+from meedoen.printing.build import PERSONAL_KINDS, PERSONAL_OPTIONS, document_prepare
 from meedoen.printing.models import DocumentKind, PrintRun
 from meedoen.printing.tasks import print_run_generate_task
 from meedoen.teams.errors import DomainError
@@ -26,8 +26,6 @@ from meedoen.teams.services import audit_log_record_action
 logger = logging.getLogger(__name__)
 
 RUN_KEEP_DAYS = 7
-# Record the print (audit log, checklist) for these kinds: they hold personal data.
-RECORDED = frozenset({DocumentKind.BADGES, DocumentKind.LETTERS})
 
 
 def print_page_url(meeting: Meeting) -> str:
@@ -47,7 +45,7 @@ def document_print_record(
     """A team member printed something with personal data: say so in the audit log; badges
     also tick the meeting's checklist item "name badges ready"."""
     require_own_team(actor, meeting.team_id)
-    if kind not in RECORDED:
+    if kind not in PERSONAL_KINDS:
         return
     now = now or timezone.now()
     with transaction.atomic():
@@ -59,14 +57,19 @@ def document_print_record(
             now=now,
             items=items,
         )
-        if kind == DocumentKind.BADGES:
-            checklist_tick(
-                meeting=meeting,
-                key="badges_printed",
-                evidence_url=print_page_url(meeting),
-                by=actor.user,
-                now=now,
-            )
+        _badges_printed_tick(actor=actor, meeting=meeting, kind=kind, now=now)
+
+
+def _badges_printed_tick(*, actor: Membership, meeting: Meeting, kind: str, now: datetime) -> None:
+    """Printed badges tick the meeting's checklist item "name badges ready"."""
+    if kind == DocumentKind.BADGES:
+        checklist_tick(
+            meeting=meeting,
+            key="badges_printed",
+            evidence_url=print_page_url(meeting),
+            by=actor.user,
+            now=now,
+        )
 
 
 def print_run_create(
@@ -80,7 +83,7 @@ def print_run_create(
 ) -> PrintRun:
     """Hand a large run to the worker; the print page follows its progress."""
     require_own_team(actor, meeting.team_id)
-    if kind not in QUEUEABLE:
+    if kind not in PERSONAL_KINDS:
         raise DomainError(_("This document is always made straight away."))
     now = now or timezone.now()
     with transaction.atomic():
@@ -115,7 +118,7 @@ def _progress_saver(run: PrintRun) -> Any:
         percent = min(99, int(100 * done / total)) if total else 99
         if percent >= last[0] + 5:
             last[0] = percent
-            PrintRun.objects.filter(pk=run.pk).update(progress=percent)
+            PrintRun.objects.filter(pk=run.pk).update(progress=percent, progress_at=timezone.now())
 
     return save
 
@@ -132,7 +135,8 @@ def print_run_generate(*, print_run_id: int, now: datetime | None = None) -> Pri
         if run is None:
             return None
         run.status = PrintRun.Status.RUNNING
-        run.save(update_fields=["status"])
+        run.progress_at = timezone.now()
+        run.save(update_fields=["status", "progress_at"])
     actor = Membership.objects.select_related("team", "user").get(pk=run.requested_by_id)
     meeting = Meeting.objects.select_related("team", "venue").get(pk=run.meeting_id)
     try:
@@ -155,14 +159,8 @@ def print_run_generate(*, print_run_id: int, now: datetime | None = None) -> Pri
     run.save(
         update_fields=["pdf", "filename", "status", "progress", "error", "options", "finished_at"]
     )
-    if run.status == PrintRun.Status.DONE and run.kind == DocumentKind.BADGES:
-        checklist_tick(
-            meeting=meeting,
-            key="badges_printed",
-            evidence_url=print_page_url(meeting),
-            by=actor.user,
-            now=run.finished_at,
-        )
+    if run.status == PrintRun.Status.DONE:
+        _badges_printed_tick(actor=actor, meeting=meeting, kind=run.kind, now=run.finished_at)
     return run
 
 

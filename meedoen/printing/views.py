@@ -19,9 +19,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from meedoen.meetings import selectors as meeting_selectors
+from meedoen.meetings.messages import meeting_public_url
 from meedoen.meetings.models import Meeting
 from meedoen.printing import selectors, services
-from meedoen.printing.build import QUEUEABLE, Prepared, document_prepare
+from meedoen.printing.build import PERSONAL_KINDS, Prepared, document_prepare
 from meedoen.printing.errors import NothingToPrint
 from meedoen.printing.forms import FORMS, PosterForm, PrintForm
 from meedoen.printing.models import DocumentKind, PrintRun
@@ -37,12 +38,6 @@ WORKER_FROM_DEFAULT = 300
 
 def _worker_from() -> int:
     return int(getattr(settings, "MEEDOEN_PRINT_WORKER_FROM", WORKER_FROM_DEFAULT))
-
-
-def _page_url(meeting: Meeting) -> str:
-    return reverse(
-        "printing:print", kwargs={"team_slug": meeting.team.slug, "meeting_id": meeting.pk}
-    )
 
 
 def _form(kind: str, actor: Membership, data: Any = None, files: Any = None) -> PrintForm:
@@ -71,7 +66,7 @@ def _page(
         "sections": _sections(forms),
         "divided": seating.rounds > 0,
         "published": selectors.meeting_page_published(meeting=meeting),
-        "public_url": selectors.meeting_public_url(meeting=meeting),
+        "public_url": meeting_public_url(meeting),
         "runs": list(selectors.print_runs_of(actor=actor, meeting=meeting)[:10]),
         "method": "post" if actor.can_edit else "get",
     }
@@ -150,11 +145,11 @@ def print_document(request: HttpRequest, meeting_id: int) -> HttpResponse:
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     form, prepared = _prepare_from(request, actor, meeting)
     if form is None:
-        return redirect(_page_url(meeting))
+        return redirect(services.print_page_url(meeting))
     if prepared is None:
         return _page(request, actor, meeting, bound=form, status=400)
     if request.method == "POST":
-        if prepared.kind in QUEUEABLE and prepared.items > _worker_from():
+        if prepared.kind in PERSONAL_KINDS and prepared.items > _worker_from():
             run = services.print_run_create(
                 actor=actor,
                 meeting=meeting,
@@ -192,7 +187,7 @@ def print_preview(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = meeting_selectors.meeting_for_actor(actor=actor, meeting_id=meeting_id)
     form, prepared = _prepare_from(request, actor, meeting, preview=True)
     if form is None:
-        return redirect(_page_url(meeting))
+        return redirect(services.print_page_url(meeting))
     if prepared is None:
         if request.htmx:  # type: ignore[attr-defined]
             return render(
@@ -232,7 +227,7 @@ def print_run(request: HttpRequest, meeting_id: int, print_run_id: int) -> HttpR
     run = selectors.print_run_for_actor(actor=actor, meeting=meeting, print_run_id=print_run_id)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    context = {"meeting": meeting, "run": run}
+    context = {"meeting": meeting, "run": run, "run_lost": selectors.print_run_lost(run)}
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "printing/print_run.html#status", context)
     return render(request, "printing/print_run.html", context)

@@ -12,6 +12,7 @@ from meedoen.grouping.build import (
     rounds_of,
 )
 from meedoen.grouping.services.division import (
+    RUN_GRACE,
     DivisionError,
     division_apart_add,
     division_apart_remove,
@@ -32,6 +33,7 @@ from meedoen.grouping.services.runs import (
 
 __all__ = [
     "MAX_ROUNDS",
+    "RUN_GRACE",
     "WORKER_WAIT",
     "DivisionError",
     "balance_options",

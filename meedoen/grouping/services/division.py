@@ -5,7 +5,7 @@ turns them into a solver problem."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 from django.db import transaction
@@ -21,28 +21,83 @@ from meedoen.grouping.build import (
     division_build,
     hard_broken,
     mix_options,
+    people_of,
     random_objective,
     reasons_of,
     rounds_of,
     walk_in_person,
 )
-from meedoen.grouping.models import GroupDivision, TableAssignment
+from meedoen.grouping.models import GroupDivision, SolveRun, TableAssignment
 from meedoen.grouping.solver import InfeasibleProblem, Solution, solve
 from meedoen.grouping.solver import objective as solver_objective
 from meedoen.meetings.models import Meeting
 from meedoen.meetings.services import checklist_tick
 from meedoen.registrations.models import WalkIn
+from meedoen.teams.errors import DomainError
 from meedoen.teams.models import Membership, User
 from meedoen.teams.permissions import require_own_team
 from meedoen.teams.services import audit_log_record_action
 
 
-class DivisionError(Exception):
+class DivisionError(DomainError):
     """A change to the division that cannot be made; `message` is for the person."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+
+# A run that is searching this long past its budget lost its worker.
+RUN_GRACE = timedelta(seconds=60)
+
+
+def solve_run_lost(run: SolveRun, now: datetime) -> bool:
+    """A running search this far past its budget: its worker stopped."""
+    started = run.started_at or run.queued_at
+    return (
+        run.status == SolveRun.Status.RUNNING
+        and now > started + timedelta(seconds=run.budget) + RUN_GRACE
+    )
+
+
+def solve_run_fail_lost(run: SolveRun, now: datetime) -> None:
+    """Mark a run whose worker stopped as failed (its tables are never written: the worker's
+    write checks that its run is still running)."""
+    run.status = SolveRun.Status.FAILED
+    run.message = _("The worker stopped while searching. Nothing was changed.")
+    run.finished_at = now
+    run.save(update_fields=["status", "message", "finished_at"])
+
+
+def division_lock_idle(
+    division: GroupDivision, *, run_id: int | None = None, now: datetime | None = None
+) -> None:
+    """Inside a transaction: lock the division row and refuse while a search for it is
+    waiting or running (its write would undo the change). A run whose worker stopped is
+    marked failed instead. `run_id` is the worker's own run."""
+    if division.pk is None:
+        return
+    GroupDivision.objects.select_for_update().filter(pk=division.pk).first()
+    now = now or timezone.now()
+    active = SolveRun.objects.filter(division=division, status__in=SolveRun.ACTIVE)
+    if run_id is not None:
+        active = active.exclude(pk=run_id)
+    for run in active.select_for_update():
+        if solve_run_lost(run, now):
+            solve_run_fail_lost(run, now)
+        else:
+            raise DivisionError(
+                _(
+                    "The tables are being searched right now. Wait until the search is done "
+                    "or stop it, then try again."
+                )
+            )
+
+
+def _division_fresh(division: GroupDivision) -> GroupDivision:
+    """The division as stored now (inside the lock), so rules are changed on current data."""
+    if division.pk is None:
+        return division
+    division.keep_apart, division.fixed_tables = GroupDivision.objects.values_list(
+        "keep_apart", "fixed_tables"
+    ).get(pk=division.pk)
+    return division
 
 
 def division_for(*, meeting: Meeting) -> GroupDivision:
@@ -80,6 +135,7 @@ def division_settings_save(
     if any(size < 1 for size in sizes):
         raise DivisionError(_("Every table needs at least one place."))
     with transaction.atomic():
+        division_lock_idle(division)
         division.mix = {k: float(w) for k, w in mix.items() if k in mixable and w > 0}
         division.balance = balance
         division.table_count = len(sizes) or table_count
@@ -99,9 +155,9 @@ def division_settings_save(
 
 def _known_keys(division: GroupDivision) -> set[str]:
     """Person keys a rule may name: confirmed registrations and walk-ins of the meeting."""
-    built = division_build(division=division, round_=1)
     walk_ins = WalkIn.objects.filter(meeting=division.meeting).values_list("pk", flat=True)
-    return {p.key for p in built.people if p.kind != "facilitator"} | {f"w{pk}" for pk in walk_ins}
+    people = people_of(division)
+    return {p.key for p in people if p.kind != "facilitator"} | {f"w{pk}" for pk in walk_ins}
 
 
 def _rules_saved(actor: Membership, division: GroupDivision, now: datetime | None) -> None:
@@ -129,22 +185,30 @@ def division_apart_add(
         raise DivisionError(_("Choose at least two people to keep apart."))
     if not set(chosen) <= _known_keys(division):
         raise DivisionError(_("Choose people who come to this meeting."))
-    if chosen in [sorted(group) for group in division.keep_apart]:
-        raise DivisionError(_("These people are already kept apart."))
     with transaction.atomic():
+        division_lock_idle(division)
+        _division_fresh(division)
+        if chosen in [sorted(group) for group in division.keep_apart]:
+            raise DivisionError(_("These people are already kept apart."))
         division.keep_apart = [*division.keep_apart, chosen]
         _rules_saved(actor, division, now)
     return division
 
 
 def division_apart_remove(
-    *, actor: Membership, division: GroupDivision, index: int, now: datetime | None = None
+    *, actor: Membership, division: GroupDivision, keys: Iterable[str], now: datetime | None = None
 ) -> GroupDivision:
+    """Remove the rule that keeps exactly these people apart (named by its people, so a page
+    shown before another change never removes another rule)."""
     require_own_team(actor, division.meeting.team_id)
-    if not 0 <= index < len(division.keep_apart):
-        raise DivisionError(_("This rule no longer exists."))
+    chosen = sorted(set(keys))
     with transaction.atomic():
-        division.keep_apart = [g for k, g in enumerate(division.keep_apart) if k != index]
+        division_lock_idle(division)
+        _division_fresh(division)
+        kept = [group for group in division.keep_apart if sorted(group) != chosen]
+        if len(kept) == len(division.keep_apart):
+            raise DivisionError(_("This rule no longer exists."))
+        division.keep_apart = kept
         _rules_saved(actor, division, now)
     return division
 
@@ -160,13 +224,15 @@ def division_fixed_set(
     """Fix a person (with their party) at a table in every round; `table=None` frees them.
     Whether the table fits their other rules is said by the check first."""
     require_own_team(actor, division.meeting.team_id)
-    if table is None and key not in division.fixed_tables:
-        raise DivisionError(_("This rule no longer exists."))
     if table is not None and key not in _known_keys(division):
         raise DivisionError(_("Choose people who come to this meeting."))
     if table is not None and table < 1:
         raise DivisionError(_("Table %(table)s does not exist.") % {"table": table})
     with transaction.atomic():
+        division_lock_idle(division)
+        _division_fresh(division)
+        if table is None and key not in division.fixed_tables:
+            raise DivisionError(_("This rule no longer exists."))
         fixed = {k: v for k, v in division.fixed_tables.items() if k != key}
         if table is not None:
             fixed[key] = int(table)
@@ -195,10 +261,13 @@ def division_solve(
     max_iterations: int | None = None,
     progress: Callable[[float], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    run_id: int | None = None,
+    finish: Callable[[Solution], bool] | None = None,
 ) -> Solution:
     """Solve one round around its locked people and fixed tables and store every party's
     table. `progress` and `should_stop` go to the solver; a stopped search still stores the
-    best (valid) division it found."""
+    best (valid) division it found. The worker passes its `run_id` and `finish`, which ends
+    its run inside the write and says whether the run may still write (not marked failed)."""
     require_own_team(actor, division.meeting.team_id)
     require_round_allowed(division, round_)
     built = division_build(division=division, round_=round_)
@@ -218,13 +287,21 @@ def division_solve(
         if division.pk is None:
             division.full_clean()
             division.save()
+        division_lock_idle(division, run_id=run_id, now=now)
+        if finish is not None and not finish(solution):
+            return solution  # the run was marked failed meanwhile: its tables are not written
         old = {
             row.key: row
             for row in TableAssignment.objects.select_for_update().filter(
                 division=division, round=round_
             )
         }
-        TableAssignment.objects.filter(division=division, round=round_).delete()
+        # A walk-in placed at the door while the search ran keeps their table: the search did
+        # not know them, and sending them away again would be unkind.
+        kept = [row.pk for key, row in old.items() if row.walk_in_id and key not in built.seats]
+        TableAssignment.objects.filter(division=division, round=round_).exclude(
+            pk__in=kept
+        ).delete()
         rows = []
         for key, seats in built.seats.items():
             row = TableAssignment(
@@ -313,6 +390,7 @@ def division_move(
             % {"fixed": fixed}
         )
     with transaction.atomic():
+        division_lock_idle(division)
         row = TableAssignment.objects.select_for_update().get(pk=assignment.pk)
         current = current_assignment(division, built, row.round)
         moved = current.copy()
@@ -352,6 +430,7 @@ def division_lock(
 ) -> TableAssignment:
     require_own_team(actor, assignment.division.meeting.team_id)
     with transaction.atomic():
+        division_lock_idle(assignment.division)
         assignment.locked = locked
         assignment.save(update_fields=["locked"])
         audit_log_record_action(
@@ -373,9 +452,25 @@ def walk_in_place(
     now: datetime | None = None,
 ) -> TableAssignment:
     """Place a walk-in at the table where they add the most mix, keeping every hard rule
-    (their fixed table, people kept apart, accessibility, table sizes)."""
+    (their fixed table, people kept apart, accessibility, table sizes).
+
+    Allowed while a search runs, so nobody waits at the door: the search's write keeps the
+    walk-in's table. The division lock orders this after (or before) that write."""
     division = division_for(meeting=walk_in.meeting)
     require_own_team(actor, division.meeting.team_id)
+    with transaction.atomic():
+        if division.pk is not None:
+            GroupDivision.objects.select_for_update().filter(pk=division.pk).first()
+        return _walk_in_place_locked(actor, division, walk_in, round_, now)
+
+
+def _walk_in_place_locked(
+    actor: Membership,
+    division: GroupDivision,
+    walk_in: WalkIn,
+    round_: int,
+    now: datetime | None,
+) -> TableAssignment:
     if round_ not in rounds_of(division):
         raise DivisionError(_("Make the division first."))
     if TableAssignment.objects.filter(division=division, round=round_, walk_in=walk_in).exists():

@@ -6,19 +6,26 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meedoen.grouping.build import division_check
 from meedoen.grouping.models import GroupDivision, SolveRun
-from meedoen.grouping.services.division import DivisionError, division_solve, require_round_allowed
+from meedoen.grouping.services.division import (
+    DivisionError,
+    division_lock_idle,
+    division_solve,
+    require_round_allowed,
+    solve_run_fail_lost,
+    solve_run_lost,
+)
+from meedoen.grouping.solver import Solution
 from meedoen.teams.models import Membership
 from meedoen.teams.permissions import require_own_team
 
 # A run still queued after this long is waiting for a worker that may not be running.
 WORKER_WAIT = timedelta(seconds=5)
-# A run that is searching this long past its budget lost its worker.
-RUN_GRACE = timedelta(seconds=60)
 
 
 def solve_run_request(
@@ -37,10 +44,14 @@ def solve_run_request(
         if division.pk is None:
             division.full_clean()
             division.save()
-        # Lock the division so that two requests cannot both find no active run.
-        GroupDivision.objects.select_for_update().filter(pk=division.pk).first()
-        if SolveRun.objects.filter(division=division, status__in=SolveRun.ACTIVE).exists():
-            raise DivisionError(_("The division is already being made. Wait, or stop it first."))
+        # Lock the division so that two requests cannot both find no active run; a run whose
+        # worker stopped is marked failed here, so it never blocks new runs.
+        try:
+            division_lock_idle(division, now=now)
+        except DivisionError as error:
+            raise DivisionError(
+                _("The division is already being made. Wait, or stop it first.")
+            ) from error
         run = SolveRun(
             division=division,
             round=round_,
@@ -67,27 +78,30 @@ def solve_run_cancel(*, actor: Membership, run: SolveRun, now: datetime | None =
             run.status = SolveRun.Status.CANCELLED
             run.finished_at = now
         elif run.status == SolveRun.Status.RUNNING:
-            started = run.started_at or run.queued_at
-            if now > started + timedelta(seconds=run.budget) + RUN_GRACE:
-                run.status = SolveRun.Status.FAILED
-                run.message = _("The worker stopped while searching. Nothing was changed.")
-                run.finished_at = now
             run.cancel_requested = True
+            if solve_run_lost(run, now):
+                solve_run_fail_lost(run, now)
         else:
             raise DivisionError(_("The search has already ended."))
         run.save(update_fields=["status", "finished_at", "cancel_requested", "message"])
     return run
 
 
-def _run_finish(run: SolveRun, status: str, message: str, progress: float | None = None) -> None:
-    run.status = status
-    run.message = message[:500]
-    run.finished_at = timezone.now()
-    fields = ["status", "message", "finished_at"]
+def _run_finish(run: SolveRun, status: str, message: str, progress: float | None = None) -> bool:
+    """End a running run; False (nothing written) when it was ended meanwhile, e.g. marked
+    failed because it took too long and a new run started."""
+    values: dict[str, object] = {
+        "status": status,
+        "message": message[:500],
+        "finished_at": timezone.now(),
+    }
     if progress is not None:
-        run.progress = progress
-        fields.append("progress")
-    run.save(update_fields=fields)
+        values["progress"] = progress
+    ended = bool(
+        SolveRun.objects.filter(pk=run.pk, status=SolveRun.Status.RUNNING).update(**values)
+    )
+    run.refresh_from_db()
+    return ended
 
 
 def solve_run_execute(*, run_id: int) -> SolveRun | None:
@@ -102,9 +116,6 @@ def solve_run_execute(*, run_id: int) -> SolveRun | None:
         )
         if run is None or run.status != SolveRun.Status.QUEUED:
             return run
-        if run.cancel_requested:
-            _run_finish(run, SolveRun.Status.CANCELLED, "")
-            return run
         run.status = SolveRun.Status.RUNNING
         run.started_at = timezone.now()
         run.save(update_fields=["status", "started_at"])
@@ -117,28 +128,34 @@ def solve_run_execute(*, run_id: int) -> SolveRun | None:
     pending = SolveRun.objects.filter(pk=run.pk)
 
     def progress(fraction: float) -> None:
-        pending.update(progress=fraction)
+        pending.filter(status=SolveRun.Status.RUNNING).update(progress=fraction)
 
     def should_stop() -> bool:
-        return pending.filter(cancel_requested=True).exists()
+        # Asked to stop, or no longer running (marked failed as lost): stop either way.
+        return pending.filter(
+            Q(cancel_requested=True) | ~Q(status=SolveRun.Status.RUNNING)
+        ).exists()
+
+    def finish(solution: Solution) -> bool:
+        if solution.stopped:
+            return _run_finish(run, SolveRun.Status.STOPPED, "")
+        return _run_finish(run, SolveRun.Status.DONE, "", progress=1.0)
 
     try:
-        solution = division_solve(
+        division_solve(
             actor=actor,
             division=run.division,
             round_=run.round,
             progress=progress,
             should_stop=should_stop,
+            run_id=run.pk,
+            finish=finish,
         )
     except DivisionError as error:
-        _run_finish(run, SolveRun.Status.FAILED, error.message)
+        _run_finish(run, SolveRun.Status.FAILED, str(error.message))
         return run
     except Exception:
         _run_finish(run, SolveRun.Status.FAILED, _("Something went wrong while searching."))
         raise
-    run.refresh_from_db(fields=["progress"])
-    if solution.stopped:
-        _run_finish(run, SolveRun.Status.STOPPED, "")
-    else:
-        _run_finish(run, SolveRun.Status.DONE, "", progress=1.0)
+    run.refresh_from_db()
     return run

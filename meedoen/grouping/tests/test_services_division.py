@@ -244,3 +244,18 @@ def test_facilitator_must_be_a_team_member(world, other_world):
             mix={},
             facilitators=[other_world.member.user],
         )
+
+
+def test_division_errors_are_domain_errors():
+    """So the shared form flow (`teams.formflow`) puts them on the form like any other."""
+    from django import forms
+
+    from meedoen.teams.errors import DomainError
+    from meedoen.teams.formflow import form_errors_apply
+
+    error = services.DivisionError("Make the earlier rounds first.")
+    assert isinstance(error, DomainError)
+    form = forms.Form({})
+    form.is_valid()
+    form_errors_apply(form, error)
+    assert form.non_field_errors() == ["Make the earlier rounds first."]

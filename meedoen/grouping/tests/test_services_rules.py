@@ -96,7 +96,7 @@ def test_check_first_names_rules_that_cannot_hold(world):
     assert problems == ["4 people must all sit at different tables, but there are only 3 tables."]
     with pytest.raises(services.DivisionError, match="only 3 tables"):
         services.solve_run_request(actor=world.member, division=division)
-    services.division_apart_remove(actor=world.member, division=division, index=0)
+    services.division_apart_remove(actor=world.member, division=division, keys=four)
     # A fixed table that does not exist.
     services.division_fixed_set(
         actor=world.member, division=division, key=key(regs["Henk"]), table=7
@@ -121,7 +121,9 @@ def test_rules_name_people_of_this_meeting_only(world, other_world):
             actor=world.member, division=division, key=key(their_regs["Henk"]), table=1
         )
     with pytest.raises(services.DivisionError):
-        services.division_apart_remove(actor=world.member, division=division, index=3)
+        services.division_apart_remove(
+            actor=world.member, division=division, keys=[key(regs["Annie"]), key(regs["Henk"])]
+        )
     division.refresh_from_db()
     assert division.keep_apart == [] and division.fixed_tables == {}
 
@@ -262,3 +264,59 @@ def test_places_per_table(world):
     too_small = configure(world, meeting, table_sizes=[3, 3, 3])
     problems = services.division_check(division=too_small)
     assert any("at most 9" in p for p in problems), problems
+
+
+def test_rules_changed_from_two_stale_pages_are_both_kept(world):
+    meeting, regs = make_meeting(world)
+    configure(world, meeting)
+    first = services.division_for(meeting=meeting)
+    second = services.division_for(meeting=meeting)  # another page, loaded before the change
+    one = [key(regs["Annie"]), key(regs["Henk"])]
+    two = [key(regs["Karim"]), key(regs["Piet"])]
+    services.division_apart_add(actor=world.member, division=first, keys=one)
+    services.division_apart_add(actor=world.member, division=second, keys=two)
+    services.division_fixed_set(actor=world.member, division=first, key=key(regs["Els"]), table=2)
+    services.division_fixed_set(
+        actor=world.member, division=second, key=key(regs["Truus"]), table=3
+    )
+    stored = services.division_for(meeting=meeting)
+    assert stored.keep_apart == [sorted(one), sorted(two)]
+    assert stored.fixed_tables == {key(regs["Els"]): 2, key(regs["Truus"]): 3}
+
+
+def test_a_rule_is_removed_by_its_people_not_its_place(world):
+    meeting, regs = make_meeting(world)
+    division = configure(world, meeting)
+    one = [key(regs["Annie"]), key(regs["Henk"])]
+    two = [key(regs["Karim"]), key(regs["Piet"])]
+    services.division_apart_add(actor=world.member, division=division, keys=one)
+    services.division_apart_add(actor=world.member, division=division, keys=two)
+    stale = services.division_for(meeting=meeting)
+    services.division_apart_remove(actor=world.member, division=division, keys=one)
+    # A page shown before that removal asks to remove the second rule (its place was 1).
+    services.division_apart_remove(actor=world.member, division=stale, keys=reversed(two))
+    assert services.division_for(meeting=meeting).keep_apart == []
+    with pytest.raises(services.DivisionError, match="no longer exists"):
+        services.division_apart_remove(actor=world.member, division=stale, keys=two)
+
+
+def test_rules_list_people_without_building_the_solver_problem(world, monkeypatch):
+    """Naming people needs no n×n distance matrix: the rules must not build the problem."""
+    from meedoen.grouping.services import division as division_module
+
+    meeting, regs = make_meeting(world)
+    division = configure(world, meeting)
+
+    def no_build(**kwargs):
+        raise AssertionError("the solver problem was built")
+
+    monkeypatch.setattr(selectors, "division_build", no_build)
+    monkeypatch.setattr(division_module, "division_build", no_build)
+    rules = selectors.division_rules(actor=world.member, division=division)
+    assert (key(regs["Annie"]), "Annie") in rules.people
+    services.division_apart_add(
+        actor=world.member, division=division, keys=[key(regs["Annie"]), key(regs["Henk"])]
+    )
+    services.division_fixed_set(
+        actor=world.member, division=division, key=key(regs["Els"]), table=1
+    )

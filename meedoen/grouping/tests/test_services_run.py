@@ -12,7 +12,7 @@ from django.utils import timezone
 from meedoen.grouping import selectors, services
 from meedoen.grouping.models import GroupDivision, SolveRun, TableAssignment
 from meedoen.grouping.solver import objective
-from meedoen.grouping.tests.test_services_division import configure, make_meeting
+from meedoen.grouping.tests.test_services_division import configure, make_meeting, tables
 
 pytestmark = [pytest.mark.usefixtures("english")]
 
@@ -81,8 +81,8 @@ def test_only_one_run_at_a_time_and_check_first(world, django_capture_on_commit_
         services.solve_run_request(actor=world.member, division=division)
         with pytest.raises(services.DivisionError, match="already being made"):
             services.solve_run_request(actor=world.member, division=division)
-    impossible = configure(world, meeting, accessible_tables=[])
     SolveRun.objects.update(status=SolveRun.Status.CANCELLED)
+    impossible = configure(world, meeting, accessible_tables=[])
     with pytest.raises(services.DivisionError, match="wheelchair-accessible"):
         services.solve_run_request(actor=world.member, division=impossible)
     with pytest.raises(services.DivisionError, match="earlier rounds"):
@@ -97,7 +97,8 @@ def test_a_run_that_became_impossible_fails_with_the_reason(
     division = configure(world, meeting)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         run = services.solve_run_request(actor=world.member, division=division)
-    configure(world, meeting, accessible_tables=[])  # changed while it waited
+    # Changed while it waited (settings are refused now, so straight in the database).
+    GroupDivision.objects.filter(pk=division.pk).update(accessible_tables=[])
     for callback in callbacks:
         callback()
     run.refresh_from_db()
@@ -153,3 +154,110 @@ def test_stopping_a_running_search_keeps_the_best_so_far(world):
     assignment = services.current_assignment(division, built, 1)
     assert (assignment >= 0).all()
     assert objective.violations(built.problem, assignment) == []
+
+
+@pytest.mark.django_db
+def test_a_run_marked_failed_meanwhile_writes_no_tables(world, monkeypatch):
+    """A slow worker whose run was marked failed (and replaced) must not write its tables
+    nor turn the run into done."""
+    from meedoen.grouping.services import division as division_module
+
+    meeting, _regs = make_meeting(world)
+    division = configure(world, meeting)
+    run = SolveRun.objects.create(division=division, budget=1, requested_by=world.member)
+    real_solve = division_module.solve
+
+    def slow_solve(*args, **kwargs):
+        solution = real_solve(*args, **kwargs)
+        # Meanwhile a new request found the run lost and marked it failed.
+        SolveRun.objects.filter(pk=run.pk).update(status=SolveRun.Status.FAILED, message="lost")
+        return solution
+
+    monkeypatch.setattr(division_module, "solve", slow_solve)
+    services.solve_run_execute(run_id=run.pk)
+    run.refresh_from_db()
+    assert run.status == SolveRun.Status.FAILED
+    assert run.message == "lost"
+    assert not TableAssignment.objects.filter(division=division).exists()
+
+
+@pytest.mark.django_db
+def test_a_lost_run_does_not_block_a_new_one(world, django_capture_on_commit_callbacks):
+    meeting, _regs = make_meeting(world)
+    division = configure(world, meeting)
+    now = timezone.now()
+    busy = SolveRun.objects.create(
+        division=division, budget=1, status=SolveRun.Status.RUNNING, started_at=now
+    )
+    with pytest.raises(services.DivisionError, match="already being made"):
+        services.solve_run_request(actor=world.member, division=division, now=now)
+    # Budget and grace are over: the worker stopped; a new run may start.
+    later = now + timedelta(seconds=1) + services.RUN_GRACE + timedelta(seconds=1)
+    with django_capture_on_commit_callbacks(execute=False):
+        new = services.solve_run_request(actor=world.member, division=division, now=later)
+    busy.refresh_from_db()
+    assert busy.status == SolveRun.Status.FAILED
+    assert "worker stopped" in busy.message
+    assert new.status == SolveRun.Status.QUEUED
+
+
+@pytest.mark.django_db
+def test_changes_are_refused_while_a_search_runs(world):
+    from meedoen.grouping.tests.test_services_rules import key
+
+    meeting, regs = make_meeting(world)
+    division = configure(world, meeting)
+    services.division_solve(actor=world.member, division=division, max_iterations=50)
+    apart = [key(regs["Annie"]), key(regs["Henk"])]
+    services.division_apart_add(actor=world.member, division=division, keys=apart)
+    run = SolveRun.objects.create(
+        division=division, status=SolveRun.Status.RUNNING, started_at=timezone.now()
+    )
+    row = TableAssignment.objects.get(division=division, registration=regs["Annie"])
+    changes = [
+        lambda: services.division_move(actor=world.member, assignment=row, table=row.table % 3 + 1),
+        lambda: services.division_lock(actor=world.member, assignment=row, locked=True),
+        lambda: configure(world, meeting, table_count=2),
+        lambda: services.division_apart_add(
+            actor=world.member, division=division, keys=[key(regs["Piet"]), key(regs["Wim"])]
+        ),
+        lambda: services.division_apart_remove(actor=world.member, division=division, keys=apart),
+        lambda: services.division_fixed_set(
+            actor=world.member, division=division, key=key(regs["Piet"]), table=2
+        ),
+    ]
+    before = tables(division)
+    for change in changes:
+        with pytest.raises(services.DivisionError, match="Wait until the search is done"):
+            change()
+    division.refresh_from_db()
+    assert division.table_count == 3 and division.keep_apart == [sorted(apart)]
+    assert division.fixed_tables == {} and tables(division) == before
+    assert not TableAssignment.objects.filter(locked=True).exists()
+    # Once it ended, they are allowed again.
+    SolveRun.objects.filter(pk=run.pk).update(status=SolveRun.Status.DONE)
+    services.division_lock(actor=world.member, assignment=row, locked=True)
+
+
+@pytest.mark.django_db
+def test_a_walk_in_placed_during_the_search_keeps_the_table(world):
+    """The door does not wait for the search; the search's write keeps the walk-in."""
+    from meedoen.registrations import services as reg_services
+
+    meeting, _regs = make_meeting(world)
+    division = configure(world, meeting)
+    services.division_solve(actor=world.member, division=division, max_iterations=50)
+    walk_in = reg_services.walk_in_add(actor=world.member, meeting=meeting, first_name="Ria")
+    placed = []
+
+    def progress(fraction: float) -> None:
+        if not placed:  # the walk-in arrives while the search runs
+            placed.append(services.walk_in_place(actor=world.member, walk_in=walk_in, round_=1))
+
+    services.division_solve(
+        actor=world.member, division=division, max_iterations=50, progress=progress
+    )
+    assert placed
+    row = TableAssignment.objects.get(division=division, walk_in=walk_in)
+    assert row.table == placed[0].table
+    assert TableAssignment.objects.filter(division=division, round=1).count() == 11

@@ -250,7 +250,7 @@ def test_rules_from_the_page(world):
     )
     assert "This person will always sit at table 2." in fixed.text
     assert "Annie always sits at table 2" in fixed.text
-    client.post(url(meeting, "apart_remove"), {"index": "0"})
+    client.post(url(meeting, "apart_remove"), {"people": f"{annie},{henk}"})
     client.post(url(meeting, "fixed_remove"), {"person": annie})
     division = GroupDivision.objects.get(meeting=meeting)
     assert division.keep_apart == [] and division.fixed_tables == {}
@@ -270,7 +270,7 @@ def test_invalid_rules_show_errors_and_keep_the_choice(world):
     no_table = client.post(url(meeting, "fixed_set"), {"fixed-person": annie, "fixed-table": "x"})
     assert no_table.status_code == 400
     assert "There is a problem with what you entered" in no_table.text
-    missing = client.post(url(meeting, "apart_remove"), {"index": "4"}, follow=True)
+    missing = client.post(url(meeting, "apart_remove"), {"people": f"{annie},r0"}, follow=True)
     assert "This rule no longer exists." in missing.text
     unknown = client.post(url(meeting, "fixed_remove"), {"person": "r0"}, follow=True)
     assert "This rule no longer exists." in unknown.text
@@ -302,3 +302,26 @@ def test_settings_with_own_questions_balance_and_places_per_table(world):
     assert "Give the places per table as numbers" in wrong.text
     not_a_number = client.post(url(meeting, "settings"), {**data, "balance": "street"})
     assert not_a_number.status_code == 400
+
+
+def test_the_stop_button_stays_while_stopping(world):
+    """A worker that stopped never ends the run: the button must stay to mark it failed."""
+    meeting, _regs = make_meeting(world)
+    division = configure(world, meeting)
+    long_ago = timezone.now() - timedelta(minutes=10)
+    run = SolveRun.objects.create(
+        division=division,
+        budget=1,
+        status=SolveRun.Status.RUNNING,
+        started_at=long_ago,
+        queued_at=long_ago,
+        cancel_requested=True,
+    )
+    client = client_for(world.member)
+    page = client.get(url(meeting))
+    assert "Stopping…" in page.text
+    assert "Stop and keep the best so far" in page.text
+    response = client.post(url(meeting, "run_cancel"), {"run": run.pk}, follow=True)
+    assert "The worker stopped while searching." in response.text
+    run.refresh_from_db()
+    assert run.status == SolveRun.Status.FAILED

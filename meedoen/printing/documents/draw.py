@@ -5,39 +5,24 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import segno
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "static" / "vendor" / "fonts" / "dejavu"
-# The same names the plan export registers, so both rooms share one registration.
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
+from meedoen.teams.pdf import FONT as FONT
+from meedoen.teams.pdf import FONT_BOLD as FONT_BOLD
+from meedoen.teams.pdf import pdf_fonts_register
+
 MIN_SIZE = 4.0
 GREY = (0.35, 0.35, 0.35)
-_lock = threading.Lock()
 
 Progress = Callable[[int, int], None]
 
 # Characters a PDF text string cannot hold sensibly: C0 controls.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def fonts_register() -> None:
-    """DejaVu Sans, vendored: it covers Latin Extended (Zoë, Łukasz, Ḥaddādī, Ngô), which
-    reportlab's built-in fonts do not; embedded as a subset in every PDF."""
-    with _lock:
-        for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-            try:
-                pdfmetrics.getFont(name)
-            except KeyError:
-                pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
 
 
 def clean(value: object) -> str:
@@ -46,7 +31,7 @@ def clean(value: object) -> str:
 
 
 def new_canvas(buffer: io.BytesIO, page_size: tuple[float, float], title: str) -> Canvas:
-    fonts_register()
+    pdf_fonts_register()
     canvas = Canvas(buffer, pagesize=page_size, initialFontName=FONT, initialFontSize=10)
     canvas.setTitle(title)
     canvas.setCreator("Meedoen")

@@ -263,3 +263,32 @@ def test_letters_one_per_address_with_window_position_and_qr():
     # In the window of a Dutch window envelope: about 20 mm from the left, 50 mm from the top.
     assert 18 * mm <= placed.x <= 25 * mm
     assert 50 * mm <= 841.89 - placed.y <= 60 * mm
+
+
+def test_one_font_registration_for_plans_and_printing():
+    """Both rooms embed the same DejaVu faces through one helper, with <b> mapped to bold."""
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase import pdfmetrics
+
+    from meedoen.plans import exports
+    from meedoen.printing.documents import draw
+    from meedoen.teams.pdf import FONT, FONT_BOLD, pdf_fonts_register
+
+    assert (draw.FONT, draw.FONT_BOLD) == (exports.FONT_REGULAR, exports.FONT_BOLD)
+    assert draw.pdf_fonts_register is exports.pdf_fonts_register is pdf_fonts_register
+    pdf_fonts_register()
+    assert pdfmetrics.getFont(FONT).fontName == FONT
+    assert tt2ps(FONT, 1, 0) == FONT_BOLD
+
+
+def test_the_preview_library_is_installed_without_the_dev_extras():
+    """The print page renders page 1 with pypdfium2: it must be a run-time dependency."""
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).resolve().parents[3] / "pyproject.toml").read_text())
+    names = [d.split(">")[0].split("=")[0].strip() for d in project["project"]["dependencies"]]
+    assert "pypdfium2" in names
+    dev = project["project"]["optional-dependencies"]["dev"]
+    assert not any(d.startswith("pypdfium2") for d in dev)
+    assert any(d.startswith("zxing-cpp") for d in dev)

@@ -168,6 +168,60 @@ def test_badges_show_the_table_in_each_round(world, meeting, people):
     assert [r.name for r in wall] == ["Kees Post", "Łukasz Nowak", "Ngô Minh", "Zoë Özdemir"]
 
 
+def _divide(world, meeting, rounds=1, **settings):
+    division = grouping_services.division_settings_save(
+        actor=world.member,
+        division=grouping_services.division_for(meeting=meeting),
+        mix={"comes_as": 1},
+        time_budget=1,
+        **{"table_count": 2, **settings},
+    )
+    for round_ in range(1, rounds + 1):
+        grouping_services.division_solve(
+            actor=world.member, division=division, round_=round_, max_iterations=50
+        )
+    return division
+
+
+def test_walk_ins_at_a_table_are_on_the_table_list_and_the_wall_list(world, meeting, people):
+    _divide(world, meeting)
+    fenna = reg_services.walk_in_add(actor=world.member, meeting=meeting, first_name="Fenna")
+    reg_services.walk_in_add(actor=world.member, meeting=meeting, first_name="Without Table")
+    row = grouping_services.walk_in_place(actor=world.member, walk_in=fenna, round_=1)
+    lists = selectors.table_lists(actor=world.member, meeting=meeting)
+    (at_table,) = [t for t in lists if t.table == row.table]
+    assert "Fenna" in at_table.names
+    assert not any("Without Table" in t.names for t in lists)
+    _rounds, wall = selectors.wall_rows(actor=world.member, meeting=meeting)
+    assert ("Fenna", [row.table]) in [(r.name, r.tables) for r in wall]
+    assert "Without Table" not in [r.name for r in wall]
+
+
+def test_seating_reads_the_same_tables_as_the_division_page(world, meeting, people):
+    division = _divide(world, meeting, rounds=2, table_count=3)
+    facilitator = world.member.user
+    grouping_services.division_settings_save(
+        actor=world.member,
+        division=division,
+        mix={"comes_as": 1},
+        table_count=1,
+        facilitators=[facilitator],
+        time_budget=1,
+    )
+    grouping_services.division_solve(actor=world.member, division=division, max_iterations=50)
+    placed = selectors.seating(actor=world.member, meeting=meeting)
+    from meedoen.grouping import selectors as grouping_selectors
+
+    rounds = grouping_selectors.division_rounds(actor=world.member, division=division)
+    assert placed.rounds == len(rounds) == 2
+    for index, round_ in enumerate(rounds):
+        assert placed.table_numbers[round_.number] == [t.number for t in round_.tables]
+        for table in round_.tables:
+            for seat in table.seats:
+                assert placed.tables_of(seat.assignment.key)[index] == table.number
+    assert placed.facilitators[(1, 1)] == [facilitator.full_name or facilitator.email.split("@")[0]]
+
+
 @pytest.mark.usefixtures("english")
 def test_team_badges_carry_their_roles(world, meeting):
     world.member.user.full_name = "Sanne de Vries"
@@ -429,6 +483,15 @@ def test_preview_of_page_one(world, meeting, people):
     assert meeting.checklist.get(key="badges_printed").status == ChecklistStatus.OPEN
 
 
+def test_the_letter_preview_sends_the_uploaded_file(world, meeting):
+    """htmx sends a file only with multipart encoding: the letters' CSV, like the logo."""
+    page = client_for(world.member).get(url("print", meeting)).text
+    for kind in ("letters", "poster"):
+        form = page.split(f'name="kind" value="{kind}"', 1)[1].split("</form>", 1)[0]
+        preview = form.split("formaction=", 1)[1].split(">", 1)[0]
+        assert 'hx-encoding="multipart/form-data"' in preview, kind
+
+
 # ---------------------------------------------------------------------------------------------
 # Large runs in the worker
 
@@ -477,6 +540,40 @@ def test_a_waiting_run_polls(world, meeting):
     assert b'hx-trigger="every 1s"' in page.content
     assert b"<progress" in page.content
     assert client.get(url("run_download", meeting, print_run_id=run.pk)).status_code == 404
+
+
+@pytest.mark.usefixtures("english")
+def test_a_run_whose_worker_stopped_stops_polling_and_says_so(world, meeting):
+    now = timezone.now()
+    silent = now - selectors.RUN_GRACE - timedelta(seconds=1)
+    lost = PrintRunFactory(
+        meeting=meeting, status=PrintRun.Status.RUNNING, progress=40, pdf=None, progress_at=silent
+    )
+    busy = PrintRunFactory(
+        meeting=meeting, status=PrintRun.Status.RUNNING, progress=40, pdf=None, progress_at=now
+    )
+    client = english_client(world.member)
+    page = client.get(url("run", meeting, print_run_id=lost.pk), HTTP_HX_REQUEST="true")
+    assert b"hx-trigger" not in page.content
+    assert b"The worker stopped while making the PDF. Please try again." in page.content
+    page = client.get(url("run", meeting, print_run_id=busy.pk), HTTP_HX_REQUEST="true")
+    assert b'hx-trigger="every 1s"' in page.content
+
+
+def test_the_worker_reports_progress_as_a_sign_of_life(world, meeting, people):
+    from meedoen.printing import services as printing_services
+
+    run = PrintRunFactory(
+        meeting=meeting,
+        requested_by=world.member,
+        status=PrintRun.Status.QUEUED,
+        progress=0,
+        pdf=None,
+        options={},
+    )
+    printing_services.print_run_generate(print_run_id=run.pk)
+    run.refresh_from_db()
+    assert run.progress_at is not None  # set when the worker starts, and on every 5 %
 
 
 def test_old_runs_are_purged(world, meeting):
@@ -565,8 +662,21 @@ def test_print_page_queries_do_not_grow_with_registrations(
     client.get(url("print", meeting))  # sessions and caches warm
     for index in range(30):
         admit(meeting, f"Bewoner{index:02d} Achternaam", companions=["Iemand Anders"])
+    _divide(world, meeting, rounds=2, table_count=3)
     with django_assert_max_num_queries(25):
         assert client.get(url("print", meeting)).status_code == 200
+
+
+def test_table_documents_read_the_tables_without_solving(
+    world, meeting, people, django_assert_max_num_queries
+):
+    for index in range(30):
+        admit(meeting, f"Bewoner{index:02d} Achternaam", companions=["Iemand Anders"])
+    _divide(world, meeting, rounds=2, table_count=3)
+    with django_assert_max_num_queries(12):
+        assert len(selectors.table_lists(actor=world.member, meeting=meeting)) == 6
+    with django_assert_max_num_queries(12):
+        selectors.badges_for_attendees(actor=world.member, meeting=meeting)
 
 
 @pytest.mark.parametrize(
