@@ -14,10 +14,12 @@ from django.utils import timezone
 from django.utils.formats import date_format, time_format
 
 from meedoen.meetings.models import Meeting, SocialMoment, Venue
-from meedoen.messaging.models import Message
-from meedoen.messaging.subjects import SubjectContent, subject_provider_register
+from meedoen.messaging.models import Message, MessageKind
+from meedoen.messaging.subjects import MEETING_PREFIX, SubjectContent, subject_provider_register
 
-PREFIX = "meeting"
+PREFIX = MEETING_PREFIX
+# Not sent once the meeting is cancelled (an invitation still waiting, or retrying).
+INVITING_KINDS = (MessageKind.SAVE_THE_DATE, MessageKind.INVITATION)
 
 MeetingListener = Callable[[Meeting, datetime], None]
 _MOVED: dict[str, MeetingListener] = {}
@@ -41,7 +43,8 @@ def meeting_cancelled_tell(meeting: Meeting, *, now: datetime) -> None:
         listener(meeting, now)
 
 
-def _address(venue: Venue) -> str:
+def meeting_address(venue: Venue) -> str:
+    """The venue's address on one line: street, postcode and city."""
     place = " ".join(p for p in (venue.postcode, venue.city) if p)
     return ", ".join(p for p in (venue.address, place) if p)
 
@@ -57,7 +60,7 @@ def venue_values(venue: Venue | None) -> dict[str, str]:
     ]
     return {
         "place": venue.name,
-        "address": _address(venue),
+        "address": meeting_address(venue),
         "accessibility": ", ".join(present),
         "parking": venue.parking,
         "route": venue.public_transport,
@@ -92,6 +95,8 @@ def meeting_content(pk: int, message: Message) -> SubjectContent | None:
     meeting = Meeting.objects.filter(pk=pk).select_related("venue").first()
     if meeting is None:
         return None
+    if meeting.status == Meeting.Status.CANCELLED and message.kind in INVITING_KINDS:
+        return None  # cancelled rather than sent: nobody is invited to a meeting that is off
     return SubjectContent(values=meeting_values(meeting))
 
 

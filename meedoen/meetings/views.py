@@ -622,9 +622,9 @@ def venue_form(request: HttpRequest, venue_id: int | None = None) -> HttpRespons
         done=lambda _saved: redirect_with_message(
             request,
             _("The venue was saved."),
-            request.GET.get("next", "")
-            if request.GET.get("next", "").startswith("/t/")
-            else reverse("meetings:venue_list", kwargs={"team_slug": actor.team.slug}),
+            team_page_or(
+                request, reverse("meetings:venue_list", kwargs={"team_slug": actor.team.slug})
+            ),
         ),
         template="meetings/venue_form.html",
         context={

@@ -21,6 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from meedoen.messaging import subjects
 from meedoen.messaging.mail import message_unsubscribe_url
 from meedoen.messaging.models import Message, MessageTemplate, PracticalNote
 from meedoen.messaging.subjects import Attachment, SubjectContent, subject_content
@@ -66,10 +67,34 @@ def placeholders_fill(text: str, values: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
-def team_text(*, team: Team, kind: str, language: str) -> tuple[str, str]:
+@dataclass
+class TextCache:
+    """What the messages of one delivery batch share, read once per batch instead of once per
+    message: the teams' own texts and the meetings' what-to-bring notes. A change staff save
+    while a batch is being sent shows from the next batch on."""
+
+    templates: dict[tuple[int, str, str], MessageTemplate | None] = field(default_factory=dict)
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def _own_text(
+    *, team: Team, kind: str, language: str, cache: TextCache | None
+) -> MessageTemplate | None:
+    key = (team.pk, kind, language)
+    if cache is not None and key in cache.templates:
+        return cache.templates[key]
+    own = MessageTemplate.objects.filter(team=team, kind=kind, language=language).first()
+    if cache is not None:
+        cache.templates[key] = own
+    return own
+
+
+def team_text(
+    *, team: Team, kind: str, language: str, cache: TextCache | None = None
+) -> tuple[str, str]:
     """The (subject, body) the team uses for a kind and language: its own words where it wrote
     them, else the built-in text in the team's form of address."""
-    own = MessageTemplate.objects.filter(team=team, kind=kind, language=language).first()
+    own = _own_text(team=team, kind=kind, language=language, cache=cache)
     with translation.override(language):
         subject, body = default_text(kind, form_of_address=team.form_of_address)
     if own is not None:
@@ -88,20 +113,30 @@ def _meeting_id(message: Message) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def practical_note(*, team: Team, meeting_id: int | None) -> str:
+def practical_note(*, team: Team, meeting_id: int | None, cache: TextCache | None = None) -> str:
     if meeting_id is None:
         return ""
-    note = PracticalNote.objects.filter(team=team, subject_key=f"meeting:{meeting_id}").first()
-    return note.bring if note else ""
+    key = (team.pk, meeting_id)
+    if cache is not None and key in cache.notes:
+        return cache.notes[key]
+    note = PracticalNote.objects.filter(
+        team=team, subject_key=subjects.subject_key(subjects.MEETING_PREFIX, meeting_id)
+    ).first()
+    bring = note.bring if note else ""
+    if cache is not None:
+        cache.notes[key] = bring
+    return bring
 
 
-def message_values(message: Message, content: SubjectContent) -> dict[str, str]:
+def message_values(
+    message: Message, content: SubjectContent, *, cache: TextCache | None = None
+) -> dict[str, str]:
     """Everything a placeholder can be: the recipient and team, what the caller fixed at
     enqueue time (string values of the context), then the subject's own values."""
     values = {
         "name": message.recipient_name,
         "team": sender_name(message.team),
-        "bring": practical_note(team=message.team, meeting_id=_meeting_id(message)),
+        "bring": practical_note(team=message.team, meeting_id=_meeting_id(message), cache=cache),
     }
     values.update({k: v for k, v in (message.context or {}).items() if isinstance(v, str)})
     values.update(content.values)
@@ -212,16 +247,18 @@ def _wrap(name: str, context: dict[str, Any], fallback: str) -> str:
     return template.render(context)
 
 
-def message_render(message: Message) -> RenderedMessage:
+def message_render(message: Message, *, cache: TextCache | None = None) -> RenderedMessage:
     """The message as it is sent now: the current text and the subject as it is now (a
     reminder shows the meeting's current time and place). Raises SubjectGone when the
-    registration or meeting was deleted."""
+    registration or meeting was deleted. Delivery passes one ``cache`` per batch."""
     with translation.override(message.language):
         content = subject_content(message)
         if content is None:
             raise SubjectGone(message.subject_key)
-        subject, body = team_text(team=message.team, kind=message.kind, language=message.language)
-        values = message_values(message, content)
+        subject, body = team_text(
+            team=message.team, kind=message.kind, language=message.language, cache=cache
+        )
+        values = message_values(message, content, cache=cache)
         rendered = compose(
             kind=message.kind, subject=subject, body=body, values=values, content=content
         )

@@ -40,7 +40,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
-from meedoen.messaging.composing import SubjectGone, message_render
+from meedoen.messaging.composing import SubjectGone, TextCache, message_render
 from meedoen.messaging.mail import message_email
 from meedoen.messaging.models import OPTIONAL_KINDS, Message, MessagingSettings
 from meedoen.messaging.services.outbox import recipient_is_unsubscribed
@@ -155,6 +155,7 @@ class _Batch:
         # Our fencing token per message: the lease we wrote when claiming.
         self.leases = {m.pk: m.claimed_until for m in self.messages}
         self.renewed = time.monotonic()
+        self.texts = TextCache()
 
     def now(self) -> datetime:
         return _clock(self.start)
@@ -275,7 +276,7 @@ def _send(connection: BaseEmailBackend, message: Message, batch: _Batch) -> None
         batch.cancel(message, "unsubscribed")
         return
     try:
-        rendered = message_render(message)
+        rendered = message_render(message, cache=batch.texts)
     except SubjectGone:
         batch.cancel(message, _("What this message was about no longer exists."))
         return

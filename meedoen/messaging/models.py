@@ -106,6 +106,8 @@ class Message(models.Model):
         indexes = [
             models.Index(fields=["status", "due_at"]),
             models.Index(fields=["team", "subject_key"]),
+            # cancel, reschedule and "already sent?" look up a subject's pending messages
+            models.Index(fields=["subject_key", "status"]),
         ]
 
     def __str__(self) -> str:

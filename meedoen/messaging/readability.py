@@ -105,12 +105,16 @@ _MAY_END_SENTENCE = frozenset({"enz.", "etc.", "e.d."})
 _LETTER = r"[^\W\d_]"
 # An address in running text ends before the punctuation that follows it.
 _NO_TRAILING_PUNCTUATION = r"(?<![.,;:!?…)\]'\"»”’])"
+# An email address or a bare domain starts only where a run of the characters it is made of
+# starts (a domain: not inside a word, nor right after "word."), and those runs are taken
+# possessively: otherwise a long run without "@" or a domain ending ("____…", "----…",
+# "a.a.a.…") is tried from every position and back, which is quadratic.
 _TOKEN = re.compile(
     rf"""
     (?P<placeholder>\{{[\w.]+\}})
     |(?P<address>(?:https?://|www\.)\S+{_NO_TRAILING_PUNCTUATION}
-        |[\w.+-]+@[\w-]+(?:\.[\w-]+)+
-        |(?:[\w-]+\.)+(?:nl|be|eu|com|org|net|info|nu)\b(?:/\S*{_NO_TRAILING_PUNCTUATION})?)
+        |(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+
+        |(?<![\w-])(?<![\w-]\.)(?:[\w-]++\.)+(?:nl|be|eu|com|org|net|info|nu)\b(?:/\S*{_NO_TRAILING_PUNCTUATION})?)
     |(?P<number>\d+(?:[.,:]\d+)*(?:-?{_LETTER}+)?)
     |(?P<dotted>(?:{_LETTER}{{1,3}}\.){{2,}})
     |(?P<word>['’][stn](?!{_LETTER})|{_LETTER}+(?:['’-]{_LETTER}+)*)

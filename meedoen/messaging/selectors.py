@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import QuerySet
+from django.db.models import Expression, QuerySet
 from django.utils import timezone
 
+from meedoen.messaging import subjects
 from meedoen.messaging.models import (
     Contact,
     Message,
@@ -47,10 +48,13 @@ def _at(day: dt.date, time: dt.time) -> datetime:
     return datetime.combine(day, time, tzinfo=AMSTERDAM)
 
 
-def reminder_due_at(*, team: Team, starts_at: datetime) -> datetime | None:
+def reminder_due_at(
+    *, team: Team, starts_at: datetime, settings: MessagingSettings | None = None
+) -> datetime | None:
     """The reminder's moment: N days before the meeting's day at the team's time (Amsterdam).
-    None when that moment is not before the start."""
-    settings = messaging_settings_of(team=team)
+    None when that moment is not before the start. Pass ``settings`` (from
+    ``messaging_settings_of``) when asking for many meetings of one team."""
+    settings = settings or messaging_settings_of(team=team)
     day = timezone.localtime(starts_at, AMSTERDAM).date() - timedelta(
         days=settings.reminder_days_before
     )
@@ -58,8 +62,10 @@ def reminder_due_at(*, team: Team, starts_at: datetime) -> datetime | None:
     return due if due < starts_at else None
 
 
-def thanks_due_at(*, team: Team, ends_at: datetime) -> datetime:
-    settings = messaging_settings_of(team=team)
+def thanks_due_at(
+    *, team: Team, ends_at: datetime, settings: MessagingSettings | None = None
+) -> datetime:
+    settings = settings or messaging_settings_of(team=team)
     day = timezone.localtime(ends_at, AMSTERDAM).date() + timedelta(days=settings.thanks_days_after)
     return max(_at(day, settings.thanks_time), ends_at)
 
@@ -190,13 +196,33 @@ def emails_unsubscribed(*, team: Team | int, emails: Iterable[str]) -> set[str]:
     return {by_hash[hashed] for hashed in gone}
 
 
-def subject_keys_with(*, keys: Iterable[str], kinds: Iterable[str]) -> set[str]:
+def subject_keys_with(*, team: Team | int, keys: Iterable[str], kinds: Iterable[str]) -> set[str]:
     """Which of these subjects already have a message of one of these kinds."""
     return set(
-        Message.objects.filter(subject_key__in=list(keys), kind__in=list(kinds)).values_list(
-            "subject_key", flat=True
-        )
+        Message.objects.filter(
+            team=team, subject_key__in=list(keys), kind__in=list(kinds)
+        ).values_list("subject_key", flat=True)
     )
+
+
+def messages_about(*, subject_key: str | Expression, kinds: Iterable[str]) -> QuerySet[Message]:
+    """Messages of these kinds about a subject; the key may be an expression, so that a room
+    can ask "has this row had one?" inside its own query (``Exists``)."""
+    return Message.objects.filter(subject_key=subject_key, kind__in=list(kinds))
+
+
+def first_languages(*, team: Team | int, keys: Iterable[str]) -> dict[str, str]:
+    """The language of the first message of each of these subjects (one query), so that
+    later messages to the same person match it. Subjects without messages are left out."""
+    rows = (
+        Message.objects.filter(team=team, subject_key__in=list(keys))
+        .order_by("subject_key", "id")
+        .values_list("subject_key", "language")
+    )
+    languages: dict[str, str] = {}
+    for key, language in rows.iterator():
+        languages.setdefault(key, language)
+    return languages
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,7 +242,7 @@ def message_template_of(*, actor: Membership, kind: str, language: str) -> Messa
 
 def practical_note_of(*, actor: Membership, meeting_id: int) -> PracticalNote | None:
     return PracticalNote.objects.filter(
-        team=actor.team_id, subject_key=f"meeting:{meeting_id}"
+        team=actor.team_id, subject_key=subjects.subject_key(subjects.MEETING_PREFIX, meeting_id)
     ).first()
 
 

@@ -40,6 +40,12 @@ class UnknownSubject(LookupError):
     pass
 
 
+# The subject of messages about a meeting as a whole (save-the-date, invitation). Messaging
+# knows only the prefix, because it keeps a meeting's practical note under it; the meetings
+# room provides the content.
+MEETING_PREFIX = "meeting"
+
+
 def subject_key(prefix: str, pk: int) -> str:
     return f"{prefix}:{pk}"
 

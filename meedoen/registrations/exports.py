@@ -21,6 +21,7 @@ from icalendar import Calendar, Event
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from meedoen.meetings.messages import meeting_address
 from meedoen.meetings.models import Meeting, Venue
 from meedoen.registrations import selectors
 from meedoen.registrations.models import (
@@ -265,7 +266,7 @@ def _description(registration: Registration, manage_url: str) -> str:
     )
     venue = meeting.venue
     if venue is not None:
-        parts.append(_("Address: %(address)s") % {"address": _address(venue)})
+        parts.append(_("Address: %(address)s") % {"address": meeting_address(venue)})
         parts.extend(_accessibility_text(venue))
         if venue.parking:
             parts.append(_("Parking: %(parking)s") % {"parking": venue.parking})
@@ -274,11 +275,6 @@ def _description(registration: Registration, manage_url: str) -> str:
     parts.append(_("Check-in code: %(code)s") % {"code": registration.checkin_code})
     parts.append(_("Change or cancel the registration: %(url)s") % {"url": manage_url})
     return "\n\n".join(parts)
-
-
-def _address(venue: Venue) -> str:
-    city = " ".join(p for p in (venue.postcode, venue.city) if p)
-    return ", ".join(p for p in (venue.address, city) if p)
 
 
 def registration_ics(registration: Registration, *, manage_url: str) -> bytes:
@@ -302,7 +298,7 @@ def registration_ics(registration: Registration, *, manage_url: str) -> bytes:
     waiting = registration.status == Registration.Status.WAITING
     event.add("status", "CANCELLED" if cancelled else "TENTATIVE" if waiting else "CONFIRMED")
     if meeting.venue is not None:
-        event.add("location", f"{meeting.venue.name}, {_address(meeting.venue)}")
+        event.add("location", f"{meeting.venue.name}, {meeting_address(meeting.venue)}")
     event.add("url", manage_url)
     event.add("description", _description(registration, manage_url))
     calendar.add_component(event)

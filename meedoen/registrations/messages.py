@@ -7,23 +7,22 @@ is idempotent, so a repeated call never makes a second message."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-import segno
 from django.conf import settings
 from django.db import transaction
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from meedoen.meetings.messages import PREFIX as MEETING_PREFIX
-from meedoen.meetings.messages import meeting_values
+from meedoen.meetings.messages import INVITING_KINDS, meeting_values
 from meedoen.meetings.models import ChecklistStatus, Meeting
 from meedoen.messaging import selectors as messaging_selectors
-from meedoen.messaging.models import Message, MessageKind
+from meedoen.messaging.models import Message, MessageKind, MessagingSettings
 from meedoen.messaging.services import (
     Recipient,
     message_enqueue,
@@ -31,7 +30,9 @@ from meedoen.messaging.services import (
     messages_forget,
     messages_reschedule,
 )
+from meedoen.messaging.services.outbox import recipient_identity as outbox_recipient_identity
 from meedoen.messaging.subjects import (
+    MEETING_PREFIX,
     Attachment,
     SubjectContent,
     subject_key,
@@ -44,13 +45,13 @@ from meedoen.messaging.texts import (
     QR_KINDS,
     REGISTRATION_KINDS,
 )
-from meedoen.registrations.models import Registration
+from meedoen.registrations.models import STAFF_CHANNELS, Registration
+from meedoen.registrations.qr import checkin_qr_png
 
 PREFIX = "registration"
 SAMPLE_PREFIX = "registration_sample"  # a test or preview of a meeting nobody registered for
 THANKS_KINDS = (MessageKind.THANKS_ATTENDED, MessageKind.THANKS_ABSENT)
 THANKS_WINDOW = timedelta(days=14)  # no thank-you for meetings longer ago than this
-STAFF_CHANNELS = ("phone", "paper", "in_person")
 
 
 def _key(registration: Registration) -> str:
@@ -90,13 +91,15 @@ def _enqueue(
     due_at: datetime | None = None,
     occurrence: str = "",
     language: str | None = None,
+    meeting: Meeting | None = None,
 ) -> Message | None:
     """One message about this registration. Someone without email gets a call on the call list,
-    but only for the kinds worth a call."""
+    but only for the kinds worth a call. Pass ``meeting`` (with its team) in loops."""
     if not registration.email and kind not in CALL_KINDS:
         return None
+    meeting = meeting or registration.meeting
     return message_enqueue(
-        team=registration.meeting.team,
+        team=meeting.team,
         kind=kind,
         recipient=Recipient(
             name=registration.name,
@@ -114,19 +117,42 @@ def _enqueue(
 
 def _language_of_messages(registration: Registration) -> str | None:
     """The language of the first message a registration got, so later ones match it."""
-    first = Message.objects.filter(subject_key=_key(registration)).order_by("id").first()
-    return first.language if first else None
+    return _languages_of_messages(registration.meeting, [registration]).get(_key(registration))
 
 
-def _reminder(registration: Registration, *, now: datetime, language: str | None = None) -> None:
+def _languages_of_messages(
+    meeting: Meeting, registrations: Iterable[Registration]
+) -> dict[str, str]:
+    """The same for many registrations of one meeting, in one query (by subject key)."""
+    return messaging_selectors.first_languages(
+        team=meeting.team_id, keys=[_key(r) for r in registrations]
+    )
+
+
+def _reminder(
+    registration: Registration,
+    *,
+    now: datetime,
+    language: str | None = None,
+    meeting: Meeting | None = None,
+    settings: MessagingSettings | None = None,
+) -> None:
     """Schedule the reminder of a confirmed registration. When its moment has passed already
     (someone signs up in the last week), the confirmation they just got is the reminder."""
+    meeting = meeting or registration.meeting
     due = messaging_selectors.reminder_due_at(
-        team=registration.meeting.team, starts_at=registration.meeting.starts_at
+        team=meeting.team, starts_at=meeting.starts_at, settings=settings
     )
     if due is None or due <= now:
         return
-    _enqueue(registration, MessageKind.REMINDER, now=now, due_at=due, language=language)
+    _enqueue(
+        registration,
+        MessageKind.REMINDER,
+        now=now,
+        due_at=due,
+        language=language,
+        meeting=meeting,
+    )
 
 
 def registration_messages_admitted(registration: Registration, *, now: datetime) -> None:
@@ -138,18 +164,25 @@ def registration_messages_admitted(registration: Registration, *, now: datetime)
         _enqueue(registration, MessageKind.WAITING_LIST, now=now)
 
 
-def registration_messages_promoted(registrations: Iterable[Registration], *, now: datetime) -> None:
+def registration_messages_promoted(
+    meeting: Meeting, registrations: Iterable[Registration], *, now: datetime
+) -> None:
+    """Places from the waiting list, all of one meeting (with its team loaded)."""
+    registrations = list(registrations)
+    if not registrations:
+        return
+    settings = messaging_selectors.messaging_settings_of(team=meeting.team)
+    languages = _languages_of_messages(meeting, registrations)
     for registration in registrations:
-        language = _language_of_messages(registration)
-        _enqueue(registration, MessageKind.PROMOTED, now=now, language=language)
-        _reminder(registration, now=now, language=language)
+        language = languages.get(_key(registration))
+        _enqueue(registration, MessageKind.PROMOTED, now=now, language=language, meeting=meeting)
+        _reminder(registration, now=now, language=language, meeting=meeting, settings=settings)
 
 
 def recipient_identity(registration: Registration) -> str:
     """What makes the outbox see another recipient (its idempotency key uses the same)."""
-    return (
-        registration.email.strip().lower()
-        or f"tel:{registration.phone.strip()}|{registration.name}"
+    return outbox_recipient_identity(
+        email=registration.email, phone=registration.phone, name=registration.name
     )
 
 
@@ -158,6 +191,7 @@ def registration_messages_contact_changed(registration: Registration, *, now: da
     address (or becomes a call)."""
     language = _language_of_messages(registration)
     messages_cancel(
+        team=registration.meeting.team_id,
         subject_key=_key(registration),
         kinds=[MessageKind.REMINDER],
         reason=_("They changed their email address or phone number."),
@@ -168,12 +202,14 @@ def registration_messages_contact_changed(registration: Registration, *, now: da
 
 def registration_messages_forget(registration: Registration) -> None:
     """Deleted at the person's request: their messages (and so their address) go as well."""
-    messages_forget(subject_key=_key(registration))
+    messages_forget(team=registration.meeting.team_id, subject_key=_key(registration))
 
 
 def registration_messages_stop(registration: Registration, *, reason: str) -> None:
     """Cancelled or deleted: nothing that is still waiting goes out."""
-    messages_cancel(subject_key=_key(registration), reason=reason)
+    messages_cancel(
+        team=registration.meeting.team_id, subject_key=_key(registration), reason=reason
+    )
 
 
 def _registered(meeting: Meeting) -> list[Registration]:
@@ -181,43 +217,69 @@ def _registered(meeting: Meeting) -> list[Registration]:
         Registration.objects.filter(
             meeting=meeting,
             status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING],
-        ).select_related("meeting__team")
+        )
     )
 
 
 def meeting_messages_moved(meeting: Meeting, *, now: datetime) -> None:
     """The meeting has a new time: one "moved" message per person (once per schedule version)
     and their reminder follows the new date."""
-    due = messaging_selectors.reminder_due_at(team=meeting.team, starts_at=meeting.starts_at)
-    for registration in _registered(meeting):
-        language = _language_of_messages(registration)
+    settings = messaging_selectors.messaging_settings_of(team=meeting.team)
+    due = messaging_selectors.reminder_due_at(
+        team=meeting.team, starts_at=meeting.starts_at, settings=settings
+    )
+    registrations = _registered(meeting)
+    languages = _languages_of_messages(meeting, registrations)
+    for registration in registrations:
+        registration.meeting = meeting
+        key = _key(registration)
+        language = languages.get(key)
         _enqueue(
             registration,
             MessageKind.MOVED,
             now=now,
             occurrence=str(meeting.schedule_version),
             language=language,
+            meeting=meeting,
         )
         if registration.status != Registration.Status.CONFIRMED:
             continue
         if due is None or due <= now:
             messages_cancel(
-                subject_key=_key(registration),
+                team=meeting.team_id,
+                subject_key=key,
                 kinds=[MessageKind.REMINDER],
                 reason=_("The meeting moved to within a week: the moved message is the reminder."),
             )
         elif not messages_reschedule(
-            subject_key=_key(registration), kind=MessageKind.REMINDER, due_at=due
+            team=meeting.team_id, subject_key=key, kind=MessageKind.REMINDER, due_at=due
         ):
-            _reminder(registration, now=now, language=language)
+            _reminder(registration, now=now, language=language, meeting=meeting, settings=settings)
 
 
 def meeting_messages_cancelled(meeting: Meeting, *, now: datetime) -> None:
-    """The meeting does not take place: what was scheduled stops; everyone hears it once."""
-    for registration in _registered(meeting):
-        language = _language_of_messages(registration)
-        messages_cancel(subject_key=_key(registration), reason=_("The meeting was cancelled."))
-        _enqueue(registration, MessageKind.CANCELLED, now=now, language=language)
+    """The meeting does not take place: what was scheduled stops (also invitations and
+    save-the-dates still waiting); everyone who signed up hears it once."""
+    reason = _("The meeting was cancelled.")
+    messages_cancel(
+        team=meeting.team_id,
+        subject_key=meeting_subject_key(meeting),
+        kinds=INVITING_KINDS,
+        reason=reason,
+    )
+    registrations = _registered(meeting)
+    languages = _languages_of_messages(meeting, registrations)
+    for registration in registrations:
+        registration.meeting = meeting
+        key = _key(registration)
+        messages_cancel(team=meeting.team_id, subject_key=key, reason=reason)
+        _enqueue(
+            registration,
+            MessageKind.CANCELLED,
+            now=now,
+            language=languages.get(key),
+            meeting=meeting,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,31 +294,58 @@ def thanks_enqueue_due(*, now: datetime) -> int:
     from meedoen.registrations.selectors import present_registration_ids
 
     made = 0
+    # Only meetings where someone still waits for their thank-you: once everyone has had it,
+    # the meeting costs nothing in the ticks of its remaining two weeks.
+    thanked = messaging_selectors.messages_about(
+        subject_key=Concat(Value(f"{PREFIX}:"), Cast(OuterRef("pk"), CharField())),
+        kinds=THANKS_KINDS,
+    )
+    unthanked = Registration.objects.filter(
+        meeting=OuterRef("pk"), status=Registration.Status.CONFIRMED
+    ).exclude(email="")
     meetings = Meeting.objects.filter(
-        status=Meeting.Status.PLANNED, ends_at__lte=now, ends_at__gt=now - THANKS_WINDOW
+        Exists(unthanked.filter(~Exists(thanked))),
+        status=Meeting.Status.PLANNED,
+        ends_at__lte=now,
+        ends_at__gt=now - THANKS_WINDOW,
     ).select_related("team")
+    settings_by_team: dict[int, MessagingSettings] = {}
     for meeting in meetings:
-        if messaging_selectors.thanks_due_at(team=meeting.team, ends_at=meeting.ends_at) > now:
+        if meeting.team_id not in settings_by_team:
+            settings_by_team[meeting.team_id] = messaging_selectors.messaging_settings_of(
+                team=meeting.team
+            )
+        due = messaging_selectors.thanks_due_at(
+            team=meeting.team, ends_at=meeting.ends_at, settings=settings_by_team[meeting.team_id]
+        )
+        if due > now:
             continue
         confirmed = [
             r
             for r in Registration.objects.filter(
                 meeting=meeting, status=Registration.Status.CONFIRMED
-            ).select_related("meeting__team")
+            )
             if r.email
         ]
         done = messaging_selectors.subject_keys_with(
-            keys=[_key(r) for r in confirmed], kinds=THANKS_KINDS
+            team=meeting.team_id, keys=[_key(r) for r in confirmed], kinds=THANKS_KINDS
         )
+        waiting = [r for r in confirmed if _key(r) not in done]
+        if not waiting:
+            continue
         present = present_registration_ids(meeting=meeting)
-        for registration in confirmed:
-            if _key(registration) in done:
-                continue
+        languages = _languages_of_messages(meeting, waiting)
+        for registration in waiting:
+            registration.meeting = meeting
             came = not present or registration.pk in present
             kind = MessageKind.THANKS_ATTENDED if came else MessageKind.THANKS_ABSENT
             with transaction.atomic():
                 sent = _enqueue(
-                    registration, kind, now=now, language=_language_of_messages(registration)
+                    registration,
+                    kind,
+                    now=now,
+                    language=languages.get(_key(registration)),
+                    meeting=meeting,
                 )
             made += sent is not None
     return made
@@ -303,22 +392,21 @@ def checklist_ticks_due(*, now: datetime) -> int:
 # The provider: values, the .ics and the QR code of one registration
 
 
-def checkin_qr_png(code: str) -> bytes:
-    """The check-in code as a PNG for mail (mail programs do not show SVG)."""
-    buffer = io.BytesIO()
-    segno.make(code, error="m", micro=False).save(buffer, kind="png", scale=8, border=2)
-    return buffer.getvalue()
+def registration_manage_url(*, code: str, token: str) -> str:
+    """The person's personal link to their registration, absolute (for mail and the .ics)."""
+    return str(settings.MEEDOEN_BASE_URL) + reverse(
+        "public:registration", kwargs={"code": code, "token": token}
+    )
 
 
-def manage_url(registration: Registration) -> str:
+def _manage_url_of(registration: Registration) -> str:
+    """The personal link rebuilt for a message sent later; empty without a derivable token."""
     from meedoen.registrations.services import registration_manage_token
 
     token = registration_manage_token(registration)
     if not token:
         return ""
-    return str(settings.MEEDOEN_BASE_URL) + reverse(
-        "public:registration", kwargs={"code": registration.meeting.code, "token": token}
-    )
+    return registration_manage_url(code=registration.meeting.code, token=token)
 
 
 def registration_content(pk: int, message: Message) -> SubjectContent | None:
@@ -341,11 +429,12 @@ def registration_content(pk: int, message: Message) -> SubjectContent | None:
     # A test or preview shows a real person's data, but never their personal link (it is the
     # key to their registration): the meeting's public page stands in for it.
     is_test = bool((message.context or {}).get("test"))
-    link = meeting_values(registration.meeting)["meeting_link"] if is_test else ""
-    link = link or manage_url(registration)
+    meeting_part = meeting_values(registration.meeting)
+    link = meeting_part["meeting_link"] if is_test else ""
+    link = link or _manage_url_of(registration)
     position = waiting_position(registration)
     values = {
-        **meeting_values(registration.meeting),
+        **meeting_part,
         "name": registration.name,
         "manage_link": link,
         "position": str(position) if position else "",

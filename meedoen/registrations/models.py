@@ -25,6 +25,10 @@ class Channel(models.TextChoices):
     KEY_FIGURE = "key_figure", _("through a key figure")
 
 
+# Channels where a team member enters the registration (their language is not the page's).
+STAFF_CHANNELS = (Channel.PHONE, Channel.PAPER, Channel.IN_PERSON)
+
+
 class HeardVia(models.TextChoices):
     POSTER = "poster", _("a poster")
     FLYER = "flyer", _("a flyer")

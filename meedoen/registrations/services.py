@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -22,6 +23,7 @@ from meedoen.meetings.models import Meeting
 from meedoen.registrations import messages as registration_messages
 from meedoen.registrations.errors import NoRoom, RegistrationClosed, RegistrationExists
 from meedoen.registrations.models import (
+    STAFF_CHANNELS,
     CheckIn,
     KeyFigure,
     NetworkPlace,
@@ -40,7 +42,6 @@ ADMISSION_LOCK = True
 _after_count: Callable[[], None] = lambda: None  # noqa: E731
 
 CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud
-STAFF_CHANNELS = ("phone", "paper", "in_person")
 
 REGISTRATION_FIELDS = (
     "name",
@@ -69,18 +70,26 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def manage_token_for_nonce(nonce: str) -> str:
+def manage_token_for_nonce(nonce: str, *, secret: str | None = None) -> str:
     """The personal manage token behind a registration's nonce (HMAC with the secret key)."""
-    digest = salted_hmac("meedoen.registrations.manage", "registration-manage:" + nonce).digest()
+    digest = salted_hmac(
+        "meedoen.registrations.manage", "registration-manage:" + nonce, secret=secret
+    ).digest()
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 def registration_manage_token(registration: Registration) -> str:
     """The token of the person's manage link, rebuilt for a message sent later; empty for
-    registrations made before tokens became derivable."""
+    registrations made before tokens became derivable, or under a secret key that is no
+    longer in SECRET_KEY or SECRET_KEY_FALLBACKS (the link is looked up by its hash, so only
+    the token made at registration works: see docs/deploy.md on rotating the key)."""
     if not registration.manage_nonce:
         return ""
-    return manage_token_for_nonce(registration.manage_nonce)
+    for secret in (django_settings.SECRET_KEY, *django_settings.SECRET_KEY_FALLBACKS):
+        token = manage_token_for_nonce(registration.manage_nonce, secret=secret)
+        if token_hash(token) == registration.manage_token_hash:
+            return token
+    return ""
 
 
 @dataclass(frozen=True)
@@ -228,6 +237,7 @@ def _promote(meeting: Meeting, now: datetime) -> list[Registration]:
     ).order_by("created_at", "id"):
         if free <= 0:
             break
+        waiting.meeting = meeting  # its messages read the meeting and team: no query each
         if waiting.places <= free:
             waiting.status = Registration.Status.CONFIRMED
             waiting.promoted_at = now
@@ -244,7 +254,7 @@ def _promote(meeting: Meeting, now: datetime) -> list[Registration]:
             details={"registrations": [r.pk for r in promoted]},
             now=now,
         )
-        registration_messages.registration_messages_promoted(promoted, now=now)
+        registration_messages.registration_messages_promoted(meeting, promoted, now=now)
     return promoted
 
 

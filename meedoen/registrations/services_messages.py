@@ -32,6 +32,7 @@ from meedoen.messaging.services import (
 )
 from meedoen.registrations import selectors as registration_selectors
 from meedoen.registrations import services as registration_services
+from meedoen.registrations.messages import PREFIX as REGISTRATION_PREFIX
 from meedoen.registrations.messages import meeting_subject_key, message_subject_key
 from meedoen.registrations.models import Registration, WalkIn
 from meedoen.teams.errors import DomainError
@@ -219,7 +220,7 @@ def call_outcome_note(
 
 def _registration_cancel(*, actor: Membership, subject_key: str, now: datetime) -> None:
     prefix, _sep, raw_id = subject_key.partition(":")
-    if prefix != "registration" or not raw_id.isdigit():
+    if prefix != REGISTRATION_PREFIX or not raw_id.isdigit():
         return
     registration = registration_selectors.registration_for_actor(
         actor=actor, registration_id=int(raw_id)

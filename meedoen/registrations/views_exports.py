@@ -8,10 +8,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -21,6 +19,7 @@ from django.views.decorators.http import require_safe
 from meedoen.meetings import selectors as meeting_selectors
 from meedoen.meetings.models import Meeting
 from meedoen.registrations import exports, selectors
+from meedoen.registrations.messages import registration_manage_url
 from meedoen.registrations.models import Channel, comes_as_choices
 from meedoen.teams.access import actor_of, team_view
 
@@ -107,9 +106,7 @@ def registration_calendar(request: HttpRequest, code: str, token: str) -> HttpRe
     registration = selectors.registration_by_token(token=token)
     if registration.meeting.code != code:
         raise Http404
-    manage_url = settings.MEEDOEN_BASE_URL + reverse(
-        "public:registration", kwargs={"code": code, "token": token}
-    )
+    manage_url = registration_manage_url(code=code, token=token)
     response = _download(
         exports.registration_ics(registration, manage_url=manage_url),
         "text/calendar; charset=utf-8",

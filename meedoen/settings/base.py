@@ -14,6 +14,8 @@ env = environ.Env()
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
+# Earlier keys, still accepted while links in mail sent with them are in use (see deploy.md).
+SECRET_KEY_FALLBACKS: list[str] = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS: list[str] = env.list("ALLOWED_HOSTS", default=[])
 # Absolute links in mail and on posters; in development it follows `PORT` of `make run`.
 MEEDOEN_BASE_URL = env.str(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -71,12 +71,15 @@ def team_view(*, coordinator_only: bool = False) -> Callable[[TeamView], TeamVie
 
 
 def team_page_or(request: HttpRequest, fallback: str) -> str:
-    """The page named in the form's ``next`` field when it is one of the actor's team's own
-    pages (a button going back to where it was pressed), else the fallback: never another
-    site, never another team."""
-    target = request.POST.get("next", "")
+    """The page named in the form's ``next`` field (or the link's ``?next=``) when it is one
+    of the actor's team's own pages (a button going back to where it was pressed), else the
+    fallback: never another site, never another team."""
+    target = request.POST.get("next", "") or request.GET.get("next", "")
     own = f"/t/{actor_of(request).team.slug}/"
     safe = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    return target if safe and target.startswith(own) else fallback
+    # "/t/own/../other/" would start with the own prefix and still land elsewhere.
+    segments = unquote(urlsplit(target).path).split("/")
+    climbs = "." in segments or ".." in segments
+    return target if safe and not climbs and target.startswith(own) else fallback

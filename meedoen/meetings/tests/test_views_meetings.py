@@ -1,4 +1,5 @@
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -265,6 +266,28 @@ def test_venue_pages(world):
     assert client.post(create, data).status_code == 302
     venue = Venue.objects.get()
     assert (venue.step_free, venue.hearing_loop, venue.lift) == (True, False, None)
+
+
+@pytest.mark.parametrize(
+    ("next_url", "lands_on_next"),
+    [
+        ("/t/noord/bijeenkomsten/", True),
+        ("/t/zuid/bijeenkomsten/", False),  # another team's page
+        ("/t/noord/../zuid/bijeenkomsten/", False),
+        ("/t/noord/%2e%2e/zuid/", False),
+        ("https://evil.example/t/noord/", False),
+        ("//evil.example/t/noord/", False),
+    ],
+)
+def test_a_saved_venue_goes_back_only_to_an_own_team_page(
+    world, other_world, next_url, lands_on_next
+):
+    client = client_for(world.member)
+    data = {"name": "Buurthuis De Brug", "address": "Brugstraat 1"}
+    response = client.post(url("venue_create", world.team) + "?next=" + quote(next_url), data)
+    assert response.status_code == 302
+    expected = next_url if lands_on_next else url("venue_list", world.team)
+    assert response["Location"] == expected
 
 
 def test_cancel_and_ready(world, meeting):

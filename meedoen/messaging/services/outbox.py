@@ -27,8 +27,13 @@ class Recipient:
     language: str = "nl"
 
 
+def recipient_identity(*, email: str, phone: str, name: str) -> str:
+    """What makes the outbox see another recipient: the address, else phone and name."""
+    return email.strip().lower() or f"tel:{phone.strip()}|{name}"
+
+
 def idempotency_key(*, recipient: Recipient, kind: str, subject_key: str, occurrence: str) -> str:
-    who = recipient.email.strip().lower() or f"tel:{recipient.phone.strip()}|{recipient.name}"
+    who = recipient_identity(email=recipient.email, phone=recipient.phone, name=recipient.name)
     raw = "\x1f".join([who, kind, subject_key, occurrence])
     return hashlib.sha256(raw.encode()).hexdigest()
 
@@ -78,15 +83,54 @@ def message_enqueue(
         created_by=created_by,
         created_at=now,
     )
-    message.full_clean(exclude=["idempotency_key"])
+    # The team is a loaded instance and the database keeps the foreign key: checking it here
+    # would cost a query per message (an audience of 500 is 500 queries).
+    message.full_clean(exclude=["idempotency_key", "team"])
     try:
         with transaction.atomic():
             message.save()
     except IntegrityError:
-        return Message.objects.get(idempotency_key=key)
-    if message.channel == Message.Channel.EMAIL and message.due_at <= now:
-        transaction.on_commit(_flush_soon)
+        message = _reopen_if_cancelled(key=key, due_at=message.due_at, context=message.context)
+    if (
+        message.status == Message.Status.SCHEDULED
+        and message.channel == Message.Channel.EMAIL
+        and message.due_at <= now
+    ):
+        flush_on_commit()
     return message
+
+
+def _reopen_if_cancelled(*, key: str, due_at: datetime, context: dict[str, Any]) -> Message:
+    """The same message asked for again. A cancelled one comes back (a reminder cancelled when
+    the meeting moved close, then due again when it moved away); any other is left as it is,
+    so nothing goes out twice."""
+    with transaction.atomic():
+        existing = Message.objects.select_for_update().get(idempotency_key=key)
+        if existing.status == Message.Status.CANCELLED:
+            existing.status = Message.Status.SCHEDULED
+            existing.due_at = due_at
+            existing.context = context
+            existing.last_error = ""
+            existing.attempts = 0
+            existing.claimed_until = None
+            # A call that comes back is a new call to make: the old outcome no longer holds.
+            existing.call_outcome = ""
+            existing.call_noted_at = None
+            existing.call_noted_by = None
+            existing.save(
+                update_fields=[
+                    "status",
+                    "due_at",
+                    "context",
+                    "last_error",
+                    "attempts",
+                    "claimed_until",
+                    "call_outcome",
+                    "call_noted_at",
+                    "call_noted_by",
+                ]
+            )
+    return existing
 
 
 def _flush_soon() -> None:
@@ -95,21 +139,34 @@ def _flush_soon() -> None:
     outbox_flush.enqueue()
 
 
+def flush_on_commit() -> None:
+    """Send what is due right after the commit, with one background task per transaction
+    however many messages it enqueued (an audience of 500 is one flush, not 500): a flush
+    sends everything due. ``run_on_commit`` holds (savepoint ids, func, robust); a callback
+    of a rolled-back savepoint is gone from it, so a later message adds its own again."""
+    pending = transaction.get_connection().run_on_commit
+    if any(func is _flush_soon for _savepoints, func, _robust in pending):
+        return
+    transaction.on_commit(_flush_soon)
+
+
 def messages_cancel(
-    *, subject_key: str, kinds: Iterable[str] | None = None, reason: str = ""
+    *, team: Team | int, subject_key: str, kinds: Iterable[str] | None = None, reason: str = ""
 ) -> int:
     """Cancel what has not gone out yet for a subject (e.g. a cancelled registration's
     reminder). Sent messages stay as they are: they are history."""
-    pending = Message.objects.filter(subject_key=subject_key, status=Message.Status.SCHEDULED)
+    pending = Message.objects.filter(
+        team=team, subject_key=subject_key, status=Message.Status.SCHEDULED
+    )
     if kinds is not None:
         pending = pending.filter(kind__in=list(kinds))
     return pending.update(status=Message.Status.CANCELLED, last_error=reason[:500])
 
 
-def messages_reschedule(*, subject_key: str, kind: str, due_at: datetime) -> int:
+def messages_reschedule(*, team: Team | int, subject_key: str, kind: str, due_at: datetime) -> int:
     """Move the due time of what has not gone out yet (a meeting moved, so its reminders)."""
     return Message.objects.filter(
-        subject_key=subject_key, kind=kind, status=Message.Status.SCHEDULED
+        team=team, subject_key=subject_key, kind=kind, status=Message.Status.SCHEDULED
     ).update(due_at=due_at)
 
 

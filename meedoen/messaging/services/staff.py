@@ -25,8 +25,9 @@ from meedoen.messaging.models import (
     MessagingSettings,
     PracticalNote,
 )
+from meedoen.messaging.services.outbox import flush_on_commit
 from meedoen.teams.errors import DomainError
-from meedoen.teams.models import Membership
+from meedoen.teams.models import Membership, Team
 from meedoen.teams.permissions import require_coordinator, require_editor, require_own_team
 from meedoen.teams.services import audit_log_record_action
 
@@ -35,12 +36,6 @@ LANGUAGES = ("nl", "en")
 
 class MessageNotResendable(DomainError):
     """Only a failed email can be sent again."""
-
-
-def _flush_soon() -> None:
-    from meedoen.messaging.tasks import outbox_flush
-
-    outbox_flush.enqueue()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,7 +62,7 @@ def message_resend(*, actor: Membership, message: Message, now: datetime | None 
             label=message.recipient_name or message.recipient_email,
             now=now,
         )
-        transaction.on_commit(_flush_soon)
+        flush_on_commit()
     return message
 
 
@@ -123,10 +118,10 @@ def practical_note_set(
     return note
 
 
-def messages_forget(*, subject_key: str) -> int:
+def messages_forget(*, team: Team | int, subject_key: str) -> int:
     """The person asked to delete everything we hold about them: their messages go too (also
     the sent ones, which hold their name and address). Returns how many rows were deleted."""
-    deleted, _details = Message.objects.filter(subject_key=subject_key).delete()
+    deleted, _details = Message.objects.filter(team=team, subject_key=subject_key).delete()
     return deleted
 
 

@@ -357,3 +357,16 @@ def test_development_mail_goes_to_the_console_and_to_eml_files(world, settings, 
     printed = capsys.readouterr().out
     assert "Mail to Bewoner 0 <bewoner0@example.org>" in printed
     assert str(saved) in printed
+
+
+def test_a_batch_reads_the_teams_text_and_the_practical_note_once(world, smtp_server):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    messages = due_messages(world.team, 5, kind=MessageKind.REMINDER, due_at=NOW)
+    Message.objects.filter(pk__in=[m.pk for m in messages]).update(context={"meeting_id": 1})
+    with CaptureQueriesContext(connection) as captured:
+        assert outbox_deliver_due(now=NOW).sent == 5
+    selects = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    assert sum('FROM "messaging_messagetemplate"' in sql for sql in selects) == 1
+    assert sum('FROM "messaging_practicalnote"' in sql for sql in selects) == 1

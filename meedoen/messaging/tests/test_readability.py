@@ -182,6 +182,24 @@ def test_numbers_and_addresses_are_not_words():
     assert report.words == 5  # op, maart, om, uur, via
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("_" * 20_000, 0),
+        ("-" * 20_000, 0),
+        ("a." * 10_000, 1),  # the dotted abbreviation and the words around it, not a domain
+        ("-." * 10_000, 0),
+        ("Kijk op www." + "buurt." * 3_000 + "nl/" + "a/" * 3_000 + " vandaag.", 3),
+        ("Mail " + "a." * 5_000 + "x@buurt.nl of bel.", 3),
+    ],
+    ids=["underscores", "hyphens", "dotted", "dot-hyphen", "long-url", "long-email"],
+)
+def test_long_runs_without_an_address_or_with_a_long_one_are_handled(text, words):
+    """Such runs used to be tried as an email or domain from every position (seconds per
+    check); the result is the same, and now it is quick (a figure for the benchmark)."""
+    assert readability_check(text, language="nl").words == words
+
+
 def test_placeholders_of_message_templates_are_not_words():
     report = readability_check("Beste {name},\nOp {date} is {meeting}. Kom ook!", language="nl")
     assert report.words == 5  # beste, op, is, kom, ook

@@ -108,6 +108,18 @@ def test_a_fixed_language_wins_and_the_page_language_is_the_default(world):
     assert language(english_page) == "en"
 
 
+def test_the_longest_checked_field_fits_and_more_does_not(world):
+    """A template body of 5000 characters is checked, also with line breaks sent as CRLF
+    (the browser counts them once); a longer text is not."""
+    assert MAX_CHECK_LENGTH == 5000
+    client = client_for(world.member)
+    lines = ("Kom ook." + " " * 91 + "\r\n") * 50  # 50 lines of 99 + CRLF
+    assert len(lines.replace("\r\n", "\n")) == 5000
+    assert verdict(client.post(check_url(world.team), {"text": lines})) != "problem"
+    too_long = client.post(check_url(world.team), {"text": "Kom ook. " * 600})
+    assert verdict(too_long) == "problem"
+
+
 @pytest.mark.parametrize(
     "data",
     [

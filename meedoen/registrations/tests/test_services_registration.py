@@ -53,6 +53,23 @@ def test_the_manage_token_finds_the_registration_and_is_not_stored(meeting):
     assert len(code) == 6 and code.isalnum() and code not in admission.manage_token
 
 
+def test_a_link_in_mail_after_rotating_the_secret_key_still_opens_the_registration(
+    meeting, settings
+):
+    """The link is found by the hash of the token made at registration: a message sent after
+    the rotation rebuilds that token with the old key from SECRET_KEY_FALLBACKS."""
+    old = settings.SECRET_KEY
+    admission = admit(meeting, "Annie de Jong", email="annie@example.org")
+    settings.SECRET_KEY = "a-new-secret-key-after-rotation-" + "x" * 20
+    settings.SECRET_KEY_FALLBACKS = [old]
+    token = services.registration_manage_token(admission.registration)
+    assert token == admission.manage_token
+    assert selectors.registration_by_token(token=token) == admission.registration
+    # Once the old key is dropped, no link is better than a broken one.
+    settings.SECRET_KEY_FALLBACKS = []
+    assert services.registration_manage_token(admission.registration) == ""
+
+
 def test_the_same_email_twice_is_recognised(meeting):
     admit(meeting, "Anna", email="anna@example.org")
     with pytest.raises(RegistrationExists):
