@@ -48,12 +48,12 @@ LETTER_INVITE = AddressedText(
 LETTER_REGISTER = AddressedText(
     formal=pgettext_lazy(
         "address: formal (u)",
-        "Please let us know if you are coming. Sign up on the website below, or scan the "
+        "Please let us know if you are coming. Sign up on the website below. Or scan the "
         "code with the camera of your phone.",
     ),
     informal=pgettext_lazy(
         "address: informal (je)",
-        "Please let us know if you are coming. Sign up on the website below, or scan the "
+        "Please let us know if you are coming. Sign up on the website below. Or scan the "
         "code with the camera of your phone.",
     ),
 )

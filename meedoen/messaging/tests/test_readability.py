@@ -268,3 +268,19 @@ def test_any_text_gives_a_consistent_report(text):
         assert sentence.words > 15
     assert "".join(s.text for s in text_segments(text, report)) == text
     assert list(report.rare_words) == sorted(set(report.rare_words))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("form_of_address", ["u", "je"])
+def test_every_built_in_message_text_is_plain_language(language, form_of_address):
+    """We ask staff to write at B1; our own texts for residents meet the same bar."""
+    from django.utils import translation
+
+    from meedoen.messaging.texts import DEFAULT_TEXTS, default_text
+
+    with translation.override(language):
+        for kind in DEFAULT_TEXTS:
+            _, body = default_text(kind, form_of_address=form_of_address)
+            report = readability_check(body, language=language)
+            assert report.suitable_for_b1, (kind, report.score, report.average_sentence_length)
+            assert not report.long_sentences, (kind, report.long_sentences)
