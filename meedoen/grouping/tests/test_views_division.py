@@ -325,3 +325,18 @@ def test_the_stop_button_stays_while_stopping(world):
     assert "The worker stopped while searching." in response.text
     run.refresh_from_db()
     assert run.status == SolveRun.Status.FAILED
+
+
+def test_moving_and_locking_are_offered_only_when_no_search_runs(world):
+    meeting, _ = make_meeting(world)
+    division = configure(world, meeting)
+    services.division_solve(actor=world.member, division=division, max_iterations=50)
+    client = client_for(world.member)
+    assert 'id="move-form-' in client.get(url(meeting)).text
+    run = SolveRun.objects.create(
+        division=division, status=SolveRun.Status.RUNNING, started_at=timezone.now()
+    )
+    busy = client.get(url(meeting)).text
+    assert 'id="move-form-' not in busy and 'draggable="true"' not in busy
+    SolveRun.objects.filter(pk=run.pk).update(status=SolveRun.Status.DONE)
+    assert 'id="move-form-' in client.get(url(meeting)).text
