@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meedoen.messaging.composing import placeholders_unknown
 from meedoen.messaging.models import Contact, MessagingSettings
+from meedoen.messaging.services.staff import SETTINGS_FIELDS
 from meedoen.messaging.widgets import ReadabilityTextarea
 
 LANGUAGE_CHOICES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -56,14 +57,7 @@ class PreviewMeetingForm(forms.Form):
 class MessagingSettingsForm(forms.ModelForm[MessagingSettings]):
     class Meta:
         model = MessagingSettings
-        fields = [
-            "sender_name",
-            "reply_to",
-            "reminder_days_before",
-            "reminder_time",
-            "thanks_days_after",
-            "thanks_time",
-        ]
+        fields = list(SETTINGS_FIELDS)  # what messaging_settings_save takes
         widgets = {
             "reminder_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "thanks_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
