@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -11,30 +10,15 @@ import time_machine
 from meedoen.meetings import services as meeting_services
 from meedoen.messaging.models import Message, MessageKind
 from meedoen.messaging.services import messaging_settings_save
+from meedoen.messaging.tests.scenario import AMS, START, T0, evening_meeting
 from meedoen.registrations import services as registration_services
 
 pytestmark = pytest.mark.django_db
 
-AMS = ZoneInfo("Europe/Amsterdam")
-T0 = datetime(2027, 3, 1, 9, 0, tzinfo=AMS)
-START = datetime(2027, 3, 25, 19, 30, tzinfo=AMS)
-
 
 @pytest.fixture
 def meeting(world):
-    meeting = meeting_services.meeting_create(
-        actor=world.coordinator,
-        title="Buurtavond",
-        purpose="Kennismaken.",
-        starts_at=START,
-        ends_at=START + timedelta(hours=2),
-        capacity=2,
-        now=T0,
-    )
-    registration_services.registration_settings_update(
-        actor=world.coordinator, meeting=meeting, published=True, now=T0
-    )
-    return meeting
+    return evening_meeting(world, capacity=2, published=True)
 
 
 def _online(meeting, name, email, now=T0, **fields):

@@ -5,12 +5,10 @@ registrations, in test_services_messages.py)."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from meedoen.meetings import services as meeting_services
 from meedoen.messaging import selectors
 from meedoen.messaging.composing import practical_note, team_text
 from meedoen.messaging.models import Message, MessageKind, MessageTemplate, PracticalNote
@@ -27,27 +25,17 @@ from meedoen.messaging.services import (
     unsubscribe_record,
 )
 from meedoen.messaging.tests.factories import MessageFactory
+from meedoen.messaging.tests.scenario import AMS, START, T0, evening_meeting
 from meedoen.messaging.tokens import email_hash
 from meedoen.registrations import services as registration_services
 from meedoen.teams.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 
-AMS = ZoneInfo("Europe/Amsterdam")
-T0 = datetime(2027, 3, 1, 9, 0, tzinfo=AMS)
-START = datetime(2027, 3, 25, 19, 30, tzinfo=AMS)
-
 
 @pytest.fixture
 def meeting(world):
-    return meeting_services.meeting_create(
-        actor=world.coordinator,
-        title="Buurtavond",
-        purpose="Kennismaken.",
-        starts_at=START,
-        ends_at=START + timedelta(hours=2),
-        now=T0,
-    )
+    return evening_meeting(world)
 
 
 # ---------------------------------------------------------------------------------------------

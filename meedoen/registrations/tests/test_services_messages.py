@@ -3,9 +3,6 @@ noting calls (a cancelling call cancels the registration), and what to bring."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -16,6 +13,7 @@ from meedoen.messaging.composing import message_render
 from meedoen.messaging.models import Message, MessageKind, PracticalNote
 from meedoen.messaging.services import unsubscribe_record
 from meedoen.messaging.tests.factories import ContactFactory
+from meedoen.messaging.tests.scenario import T0, evening_meeting
 from meedoen.messaging.tokens import email_hash
 from meedoen.registrations import services as registration_services
 from meedoen.registrations.models import Registration
@@ -32,21 +30,10 @@ from meedoen.registrations.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
-AMS = ZoneInfo("Europe/Amsterdam")
-T0 = datetime(2027, 3, 1, 9, 0, tzinfo=AMS)
-START = datetime(2027, 3, 25, 19, 30, tzinfo=AMS)
-
 
 @pytest.fixture
 def meeting(world):
-    return meeting_services.meeting_create(
-        actor=world.coordinator,
-        title="Buurtavond",
-        purpose="Kennismaken.",
-        starts_at=START,
-        ends_at=START + timedelta(hours=2),
-        now=T0,
-    )
+    return evening_meeting(world)
 
 
 # ---------------------------------------------------------------------------------------------
