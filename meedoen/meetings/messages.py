@@ -71,15 +71,23 @@ def meeting_public_url(meeting: Meeting) -> str:
     return str(settings.MEEDOEN_BASE_URL) + reverse("public:meeting", kwargs={"code": meeting.code})
 
 
-def meeting_values(meeting: Meeting) -> dict[str, str]:
-    """The meeting in words, in the active language (Amsterdam time)."""
+def meeting_times(meeting: Meeting) -> dict[str, str]:
+    """When the meeting is, in words, in the active language (Amsterdam time): the day
+    ("maandag 21 december 2026"), the start and the end ("19:30")."""
     start = timezone.localtime(meeting.starts_at)
     end = timezone.localtime(meeting.ends_at)
-    values = {
-        "meeting": meeting.title,
+    return {
         "date": date_format(start, "l j F Y"),
         "time": time_format(start, "H:i"),
         "end_time": time_format(end, "H:i"),
+    }
+
+
+def meeting_values(meeting: Meeting) -> dict[str, str]:
+    """The meeting in words, in the active language (Amsterdam time)."""
+    values = {
+        "meeting": meeting.title,
+        **meeting_times(meeting),
         "social": (
             str(meeting.get_social_moment_display())
             if meeting.social_moment and meeting.social_moment != SocialMoment.NONE

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
-from meedoen.meetings.messages import meeting_public_url
+from meedoen.meetings.messages import meeting_public_url, meeting_times
 from meedoen.meetings.models import Meeting, SocialMoment, Venue
 from meedoen.printing import selectors, texts
 from meedoen.printing.documents.badges import Badge, badges_pdf
@@ -44,10 +44,8 @@ class Prepared:
 
 
 def _when(meeting: Meeting) -> str:
-    start = timezone.localtime(meeting.starts_at)
-    end = timezone.localtime(meeting.ends_at)
-    day = capfirst(date_format(start, "l j F Y"))
-    return f"{day}, {start:%H:%M} – {end:%H:%M}"
+    times = meeting_times(meeting)
+    return f"{capfirst(times['date'])}, {times['time']} – {times['end_time']}"
 
 
 def _place(meeting: Meeting) -> list[str]:
